@@ -1,0 +1,140 @@
+// Versions: the `<version>` entries plus every feed vuid they do not mention (both kept, edge
+// case 9), ordered oldest first, with the clip-level current and latest kept apart. Document
+// order is not chronological (OpenPype inserts at index 0), hence the explicit ordering.
+import { compareVersions } from './version-order';
+import { parseCreationDate, readUserData, userDataInt, userDataValue } from './values';
+import { attr, childEl, childEls, childText, type TXmlElement } from './xml-node';
+import type { TModelContext } from './model-tracks';
+import type { TClipVersion, TFeed, TOpenClip, TTrack } from './types';
+
+type TCurrent = Pick<TOpenClip, 'versions' | 'currentVersion' | 'currentSource' | 'declaredCurrentVersion' | 'latestVersion'>;
+
+/** Main picture: a video track called rgba/video/BEAUTY…, else the first plain video track. */
+export function pickMainTrack(tracks: readonly TTrack[]): TTrack | null {
+  const video = tracks.filter((t) => t.trackType === 'video');
+  const named = video.find((t) => [t.name ?? '', t.uid].some((n) => /^(rgba|video)$/i.test(n) || /^beauty/i.test(n)));
+  return named ?? video.find((t) => t.extendedType === null) ?? video[0] ?? tracks[0] ?? null;
+}
+
+export function readVersions(clip: TXmlElement, tracks: TTrack[], main: TTrack | null, ctx: TModelContext): TCurrent {
+  const versionsEl = childEl(clip, 'versions');
+  const list: TClipVersion[] = [];
+  const byUid = new Map<string, TClipVersion>();
+  for (const el of childEls(versionsEl, 'version')) {
+    const uid = attr(el, 'uid');
+    if (uid === null) {
+      ctx.warn({ code: 'MISSING_ATTRIBUTE', message: 'a <version> has no uid and is ignored' });
+      continue;
+    }
+    if (byUid.has(uid)) {
+      ctx.warn({ code: 'DUPLICATE_VERSION_UID', message: `<version uid="${uid}"> repeats; the first is used`, versionUid: uid });
+      continue;
+    }
+    const userData = readUserData(childEl(el, 'userData'));
+    const v = blankVersion(uid, list.length, true);
+    v.name = childText(el, 'name') ?? uid;
+    v.comment = childText(el, 'comment');
+    v.creationDate = parseCreationDate(childText(el, 'creationDate'));
+    v.userData = userData;
+    v.versionNumber = userDataInt(userData, 'versionNumber');
+    v.batchSetup = userDataValue(userData, 'batchSetup');
+    list.push(v);
+    byUid.set(uid, v);
+  }
+  for (const t of tracks) {
+    for (const f of t.feeds) {
+      let v = byUid.get(f.vuid);
+      if (!v) {
+        v = blankVersion(f.vuid, list.length, false);
+        list.push(v);
+        byUid.set(f.vuid, v);
+        if (versionsEl) ctx.warn({ code: 'FEED_WITHOUT_VERSION_ENTRY', message: `feeds use ${f.vuid} but <versions> does not list it`, versionUid: f.vuid });
+      }
+      v.trackUids.push(t.uid);
+    }
+  }
+  for (const v of list) {
+    if (v.declared && v.trackUids.length === 0 && tracks.length > 0) {
+      ctx.warn({ code: 'VERSION_WITHOUT_FEEDS', message: `<version uid="${v.uid}"> has no feed in any track`, versionUid: v.uid });
+    }
+    fillMedia(v, tracks, main);
+  }
+  const current = resolveCurrent(versionsEl, list, tracks, main, ctx);
+  settleTrackCurrents(tracks, current.currentVersion, ctx);
+  const versions = [...list].sort(compareVersions);
+  return { ...current, versions, latestVersion: versions[versions.length - 1]?.uid ?? null };
+}
+
+function blankVersion(uid: string, documentIndex: number, declared: boolean): TClipVersion {
+  return {
+    uid,
+    name: uid,
+    comment: null,
+    creationDate: null,
+    versionNumber: null,
+    batchSetup: null,
+    userData: [],
+    declared,
+    trackUids: [],
+    frameRange: null,
+    frameCount: null,
+    mediaPath: null,
+    startTimecode: null,
+    documentIndex,
+  };
+}
+
+/** What the UI shows for a version comes from the main picture track when it has the version. */
+function fillMedia(v: TClipVersion, tracks: readonly TTrack[], main: TTrack | null): void {
+  const feedOf = (t: TTrack | null | undefined): TFeed | undefined => t?.feeds.find((f) => f.vuid === v.uid);
+  const feed = feedOf(main) ?? feedOf(tracks.find((t) => t.trackType === 'video' && feedOf(t))) ?? feedOf(tracks.find((t) => feedOf(t)));
+  if (!feed) return;
+  v.frameRange = feed.frameRange;
+  v.frameCount = feed.frameCount;
+  v.mediaPath = feed.spans.find((s) => s.path)?.path?.resolved ?? null;
+  v.startTimecode = feed.startTimecode;
+}
+
+function resolveCurrent(
+  versionsEl: TXmlElement | null,
+  list: readonly TClipVersion[],
+  tracks: readonly TTrack[],
+  main: TTrack | null,
+  ctx: TModelContext,
+): Omit<TCurrent, 'versions' | 'latestVersion'> {
+  const declared = attr(versionsEl, 'currentVersion');
+  const known = new Set(list.map((v) => v.uid));
+  if (declared !== null && known.has(declared)) {
+    return { currentVersion: declared, currentSource: 'versions', declaredCurrentVersion: declared };
+  }
+  if (declared !== null) {
+    ctx.warn({ code: 'DANGLING_CURRENT_VERSION', message: `versions@currentVersion="${declared}" names no version`, versionUid: declared });
+  }
+  const ordered = main ? [main, ...tracks.filter((t) => t !== main)] : tracks;
+  const fromFeeds = ordered.find((t) => t.declaredCurrentVersion !== null && t.feeds.some((f) => f.vuid === t.declaredCurrentVersion));
+  if (fromFeeds?.declaredCurrentVersion) {
+    return { currentVersion: fromFeeds.declaredCurrentVersion, currentSource: 'feeds', declaredCurrentVersion: declared };
+  }
+  const last = list[list.length - 1];
+  if (last) return { currentVersion: last.uid, currentSource: 'last', declaredCurrentVersion: declared };
+  return { currentVersion: null, currentSource: 'none', declaredCurrentVersion: declared };
+}
+
+// A track plays its own feeds@currentVersion; absent that, the clip's current, else its last feed.
+function settleTrackCurrents(tracks: TTrack[], clipCurrent: string | null, ctx: TModelContext): void {
+  for (const t of tracks) {
+    const has = (vuid: string | null) => vuid !== null && t.feeds.some((f) => f.vuid === vuid);
+    const d = t.declaredCurrentVersion;
+    if (d !== null) {
+      t.currentVersion = has(d) ? d : null;
+      if (!has(d)) {
+        ctx.warn({ code: 'FEEDS_CURRENT_NO_MEDIA', message: `track ${t.uid}: currentVersion="${d}" matches no feed (Flame shows No Media)`, trackUid: t.uid, versionUid: d });
+      }
+      if (clipCurrent !== null && d !== clipCurrent) {
+        ctx.warn({ code: 'TRACK_CURRENT_OUT_OF_SYNC', message: `track ${t.uid} plays ${d} while the clip's current is ${clipCurrent}`, trackUid: t.uid, versionUid: d });
+      }
+      continue;
+    }
+    t.currentVersion = has(clipCurrent) ? clipCurrent : (t.feeds[t.feeds.length - 1]?.vuid ?? null);
+  }
+}
