@@ -5,8 +5,13 @@ import tseslint from 'typescript-eslint';
 import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+// Aliased, absolute and relative spellings of a layer (`@/lib/db`, `../db/client`, `../../lib/db`).
 const layer = (names) =>
-  names.flatMap((n) => [`@/${n}`, `@/${n}/*`, `**/${n}`, `**/${n}/*`]);
+  names.flatMap((n) => {
+    const short = n.startsWith('lib/') ? n.slice(4) : null;
+    const relative = short ? ['..', '../..', '../../..'].flatMap((up) => [`${up}/${short}`, `${up}/${short}/*`]) : [];
+    return [`@/${n}`, `@/${n}/*`, `**/${n}`, `**/${n}/*`, ...relative];
+  });
 
 const restrict = (entries) => ({
   'no-restricted-imports': [
@@ -46,6 +51,6 @@ export default tseslint.config(
   { files: ['lib/services/**', 'lib/jobs/**'], rules: restrict([SIM, APP, WORKERS]) },
   { files: ['lib/errors/**', 'lib/utils/**', 'lib/logger/**', 'lib/schemas/**'], rules: restrict([SIM, DB, ADAPTERS, JOBS, SERVICES, APP, WORKERS]) },
   { files: ['workers/**'], rules: restrict([SIM, APP]) },
-  { files: ['sim/**'], rules: { ...restrict([['lib'], 'sim/ stands alone: it imports nothing from lib/.'], [['app'], 'sim/ stands alone.'], [['workers'], 'sim/ stands alone.']]), 'no-console': 'off' } },
+  { files: ['sim/**'], rules: { ...restrict([[['lib'], 'sim/ stands alone: it imports nothing from lib/.'], [['app'], 'sim/ stands alone.'], [['workers'], 'sim/ stands alone.']]), 'no-console': 'off' } },
   { files: ['scripts/**', 'bench/**', 'tests/**', 'e2e/**'], rules: { 'no-console': 'off' } },
 );

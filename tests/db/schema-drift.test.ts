@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { compareColumns, databaseColumns, schemaColumns } from '../helpers/schema-drift';
-import { useTestDatabase } from '../helpers/db';
+import { setupTestDatabase } from '../helpers/db';
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 describe('schema drift between prisma/schema.prisma and the SQL migrations', () => {
   it('finds no difference on a freshly migrated database', async () => {

@@ -1,6 +1,6 @@
 /**
  * Gives a test file its own database, cloned from the migrated template, and points the app's env at it.
- * Call at the top level of a test file: `const t = useTestDatabase();` then `t.db` inside tests.
+ * Call at the top level of a test file: `const t = setupTestDatabase();` then `t.db` inside tests.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -19,7 +19,7 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export function useTestDatabase() {
+export function setupTestDatabase() {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const handle = { url: '', get db(): Db { return db(); } };
   beforeAll(async () => {

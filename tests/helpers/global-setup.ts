@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startDatabase, withDatabaseName } from '../../scripts/lib/embedded-postgres';
-import { migrate } from '../../lib/db/migrate';
+import { prepareDatabase } from '../../lib/db/prepare';
 
 export const TEMPLATE_DB = 'studio_test_template';
 
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();
-  await migrate(withDatabaseName(server.url, TEMPLATE_DB));
+  await prepareDatabase(withDatabaseName(server.url, TEMPLATE_DB));
   project.provide('pgAdminUrl', server.url);
   project.provide('templateDb', TEMPLATE_DB);
   return async () => {

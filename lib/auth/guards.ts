@@ -1,0 +1,32 @@
+/**
+ * The three entry points of the web app, each checked on the server: pages, server actions and route
+ * handlers. Each resolves the actor from the session, checks the role, and (for actions and routes)
+ * validates the input with zod before calling exactly one service.
+ */
+import { forbidden, redirect } from 'next/navigation';
+import { auth } from './index';
+import { getActor } from '@/lib/services/auth/get-actor';
+import { hasRole, type Role } from '@/lib/domain/auth/actor';
+import { createGuards } from './guard-core';
+
+export type UserActor = NonNullable<Awaited<ReturnType<typeof getActor>>>;
+
+export async function currentActor(): Promise<UserActor | null> {
+  const session = await auth();
+  return getActor(session?.user?.id);
+}
+
+/** For pages: no session → the sign-in page; the wrong role → the 403 page. */
+export async function requirePage(...roles: Role[]): Promise<UserActor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/sign-in');
+  if (roles.length > 0 && !hasRole(actor, ...roles)) forbidden();
+  return actor;
+}
+
+const guards = createGuards(currentActor);
+
+/** Wraps a server action: session → role → zod → one service call. Never throws to the client. */
+export const action = guards.action;
+/** Wraps a route handler: the same checks, answering JSON with the status of the error's code. */
+export const route = guards.route;

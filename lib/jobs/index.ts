@@ -1,0 +1,45 @@
+/**
+ * Background jobs: their names, their payloads (zod), and `enqueue`, which adds a job inside the caller's
+ * transaction (graphile-worker's add_job is plain SQL). Intent and job commit together or not at all, so a
+ * crash between "row written" and "job queued" cannot happen.
+ */
+import { z } from 'zod';
+import type { Tx } from '@/lib/db/client';
+
+export const JOBS = {
+  heartbeat: z.object({}).passthrough(),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]>;
+
+export type EnqueueOptions = {
+  /** de-duplicates: a second job with the same key replaces the pending one (graphile-worker job_key). */
+  jobKey?: string;
+  jobKeyMode?: 'replace' | 'preserve_run_at' | 'unsafe_dedupe';
+  runAt?: Date;
+  maxAttempts?: number;
+  queueName?: string;
+  priority?: number;
+};
+
+export async function enqueue<N extends JobName>(tx: Tx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<void> {
+  const data = JOBS[name].parse(payload);
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    identifier => ${name}::text,
+    payload => ${JSON.stringify(data)}::json,
+    queue_name => ${opts.queueName ?? null}::text,
+    run_at => ${opts.runAt ?? null}::timestamptz,
+    max_attempts => ${opts.maxAttempts ?? null}::int,
+    job_key => ${opts.jobKey ?? null}::text,
+    priority => ${opts.priority ?? null}::int,
+    job_key_mode => ${opts.jobKeyMode ?? 'replace'}::text
+  )`;
+}
+
+/** Parses a job's payload at the worker's door: a malformed payload fails the job with a clear reason. */
+export function parsePayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
+  const parsed = JOBS[name].safeParse(payload);
+  if (!parsed.success) throw new Error(`job ${name}: invalid payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data as JobPayload<N>;
+}

@@ -1,0 +1,36 @@
+/** The Overview: the state of the studio at a glance, for admins and producers. */
+import { db } from '@/lib/db/client';
+import { requireRole, type Actor } from '@/lib/domain/auth/actor';
+
+export type TOverview = {
+  sites: { id: string; name: string; region: string; state: string; isHome: boolean; running: number; total: number }[];
+  workstations: { running: number; total: number; withErrors: number };
+  shots: { total: number; versions: number; withParseErrors: number };
+  workers: { lastBeatAt: string | null; count: number };
+};
+
+export async function getOverview(actor: Actor, now = new Date()): Promise<TOverview> {
+  requireRole(actor, 'admin', 'producer');
+  const client = db();
+  const [sites, byState, withErrors, shots, versions, parseErrors, beats] = await Promise.all([
+    client.site.findMany({ orderBy: [{ isHome: 'desc' }, { name: 'asc' }], select: { id: true, name: true, region: true, state: true, isHome: true } }),
+    client.workstation.groupBy({ by: ['siteId', 'observedState'], where: { desiredState: { not: 'terminated' } }, _count: { _all: true } }),
+    client.workstation.count({ where: { lastError: { not: null }, desiredState: { not: 'terminated' } } }),
+    client.shot.count(),
+    client.version.count(),
+    client.shot.count({ where: { parseError: { not: null } } }),
+    client.workerHeartbeat.findMany({ where: { beatAt: { gt: new Date(now.getTime() - 5 * 60_000) } }, orderBy: { beatAt: 'desc' } }),
+  ]);
+  const perSite = (siteId: string, running: boolean) =>
+    byState.filter((g) => g.siteId === siteId && (!running || g.observedState === 'running')).reduce((n, g) => n + g._count._all, 0);
+  return {
+    sites: sites.map((s) => ({ ...s, running: perSite(s.id, true), total: perSite(s.id, false) })),
+    workstations: {
+      running: byState.filter((g) => g.observedState === 'running').reduce((n, g) => n + g._count._all, 0),
+      total: byState.reduce((n, g) => n + g._count._all, 0),
+      withErrors,
+    },
+    shots: { total: shots, versions, withParseErrors: parseErrors },
+    workers: { lastBeatAt: beats[0]?.beatAt.toISOString() ?? null, count: beats.length },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The workers process: graphile-worker over the app's Postgres. Durable jobs, retries with backoff, cron,
+ * and any number of processes on any number of machines (jobs are taken with SKIP LOCKED).
+ * SIGTERM/SIGINT drain: running jobs finish, no new ones start, then the process exits.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { run, type Runner } from 'graphile-worker';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { disconnectDb } from '@/lib/db/client';
+import { prepareDatabase } from '@/lib/db/prepare';
+import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
+import { buildTaskList, CRONTAB } from './tasks';
+
+async function main() {
+  const e = env();
+  const worker = { id: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, startedAt: new Date() };
+  await prepareDatabase(e.DATABASE_URL);
+  await recordHeartbeat({ ...worker, hostname: hostname(), pid: process.pid });
+  const runner: Runner = await run({
+    connectionString: e.DATABASE_URL,
+    concurrency: e.WORKER_CONCURRENCY,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    taskList: buildTaskList(worker),
+    crontab: CRONTAB,
+  });
+  logger.info({ workerId: worker.id, concurrency: e.WORKER_CONCURRENCY }, 'workers started');
+
+  let stopping = false;
+  const drain = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'workers draining');
+    await runner.stop();
+    await disconnectDb();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void drain('SIGTERM'));
+  process.on('SIGINT', () => void drain('SIGINT'));
+  await runner.promise;
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'workers failed to start');
+  process.exit(1);
+});
