@@ -2,8 +2,7 @@
 // never throws, because the watcher calls it on whatever a remote site left on disk, and a
 // failed parse must turn into "keep the last good snapshot", never into a crash or a deletion.
 import { decodeClipInput } from './decode';
-import { crossCheck } from './model-checks';
-import { readTracks, type TModelContext } from './model-tracks';
+import { crossCheck, readTracks, type TModelContext } from './model-tracks';
 import { pickMainTrack, readVersions } from './model-versions';
 import { basenamePath, dirnamePath } from './posix-path';
 import { parseRate, parseTime } from './timing';
