@@ -21,6 +21,8 @@ export interface ShareFields {
   warnUtilizationPercentThreshold?: number;
   replicationLatencyAlertThreshold?: number;
   smbBrowsable?: boolean;
+  /** Objectives applied to the share root at creation (ShareView.shareObjectives). */
+  shareObjectives?: { objective: string; applicability: string }[];
 }
 
 export const DEFAULT_EXPORT = { subnet: '*', accessPermissions: 'RW', rootSquash: false };
@@ -51,7 +53,7 @@ export function newShareEntity(anvil: Anvil, f: ShareFields, logicalUuid: string
     replicationLatencyAlertThreshold: f.replicationLatencyAlertThreshold ?? 600,
     smbBrowsable: f.smbBrowsable ?? true,
     logicalUuid,
-    applications: [],
+    applications: (f.shareObjectives ?? []).map((o) => ({ id: anvil.nextId(), path: '/', objective: o.objective, applicability: o.applicability })),
   };
 }
 

@@ -164,9 +164,20 @@ export class Replication {
     }
   }
 
-  /** Files already in a site's folder when its share appears there count as written there now. */
+  /**
+   * Files already in a site's folder when its share appears there (a re-joined site's leftovers):
+   * a current copy counts as an instance, an older one waits to be refreshed, anything else is new.
+   */
   adoptFolder(anvil: Anvil, L: LogicalShare): void {
-    for (const f of this.world.folders.scan(anvil.region, L.name)) this.localWrite(anvil, L, f.rel, f.size, f.mtimeMs);
+    for (const f of this.world.folders.scan(anvil.region, L.name)) {
+      const latest = L.latest.get(f.rel);
+      if (latest && !latest.deleted && sameFile(latest, f)) {
+        L.view(anvil.region).set(f.rel, latest);
+        L.dataAt.get(f.rel)?.add(anvil.region);
+      } else if (!latest || latest.deleted || f.mtimeMs > latest.mtimeMs) {
+        this.localWrite(anvil, L, f.rel, f.size, f.mtimeMs);
+      }
+    }
   }
 
   async idle(): Promise<void> {

@@ -26,9 +26,22 @@ export function shareOf(ctx: Ctx, id = param(ctx, 'id')): ShareEntity {
   return getById(ctx.anvil.shares, id, 'Share');
 }
 
-function fieldsFrom(b: Record<string, unknown>): Omit<ShareFields, 'name'> {
+function shareObjectives(ctx: Ctx, raw: unknown): ShareFields['shareObjectives'] {
+  if (!Array.isArray(raw)) return undefined;
+  return raw.map((item) => {
+    const o = asRecord(item);
+    const ref = o.objective && typeof o.objective === 'object' ? asRecord(o.objective) : {};
+    const id = str(ref.name) ?? str(ref.uoid && typeof ref.uoid === 'object' ? asRecord(ref.uoid).uuid : undefined) ?? '';
+    const objective = ctx.anvil.objective(id);
+    if (!objective) throw notFound('Objective', id);
+    return { objective: objective.name, applicability: str(o.applicability) ?? 'TRUE' };
+  });
+}
+
+function fieldsFrom(ctx: Ctx, b: Record<string, unknown>): Omit<ShareFields, 'name'> {
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   return {
+    shareObjectives: shareObjectives(ctx, b.shareObjectives),
     path: str(b.path),
     comment: str(b.comment),
     extendedInfo: b.extendedInfo && typeof b.extendedInfo === 'object' ? (b.extendedInfo as Record<string, string>) : undefined,
@@ -52,7 +65,7 @@ export function registerShareRoutes(r: AnvilRouter): void {
     const b = asRecord(ctx.body);
     const name = validateShareName(b.name);
     if (ctx.anvil.shares.some((s) => s.name === name) || ctx.anvil.tasks.running('share-create', name)) throw alreadyExists('Share', name);
-    const fields = { name, ...fieldsFrom(b) };
+    const fields = { name, ...fieldsFrom(ctx, b) };
     if (bool(ctx.query.get('validate-only'))) return { body: {} };
     const task = ctx.anvil.tasks.create({
       name: 'share-create',
@@ -70,7 +83,8 @@ export function registerShareRoutes(r: AnvilRouter): void {
     const share = shareOf(ctx);
     const b = asRecord(ctx.body);
     if (str(b.name) !== undefined && b.name !== share.name) throw badRequest('A share cannot be renamed', 'VALIDATION_VIOLATION', ['name']);
-    const f = fieldsFrom(b);
+    // A PUT is GET-modify-PUT; objectives change through objective-set, not here.
+    const f = fieldsFrom(ctx, { ...b, shareObjectives: undefined });
     if (f.path !== undefined && f.path !== share.path) throw badRequest('A share path cannot be changed', 'VALIDATION_VIOLATION', ['path']);
     if (bool(ctx.query.get('validate-only'))) return { body: shareView(ctx.world, ctx.anvil, share) };
     const task = ctx.anvil.tasks.create({

@@ -24,6 +24,11 @@ beforeAll(async () => {
   const early = path.join(dataDir, 'sites', 'us-east-1', 'projects', 'existing', 'before-join.txt');
   fs.mkdirSync(path.dirname(early), { recursive: true });
   fs.writeFileSync(early, 'already here');
+  // Sydney holds an old copy from an earlier membership: it must be refreshed, not win.
+  const stale = path.join(dataDir, 'sites', 'ap-southeast-2', 'projects', 'existing', 'before-join.txt');
+  fs.mkdirSync(path.dirname(stale), { recursive: true });
+  fs.writeFileSync(stale, 'stale copy');
+  fs.utimesSync(stale, new Date('2020-01-01'), new Date('2020-01-01'));
   cluster = await startAnvilCluster({ sites: DEFAULT_SITES, basePort: 0, dataDir, linkDelayMs: DELAY, config: { taskStepMs: 30 } });
   const d = cluster.describe();
   east = new AnvilClient(d['us-east-1']!);
@@ -87,6 +92,10 @@ describe('joining Sydney to the global namespace', () => {
     expect((await east.get<unknown[]>('/events?spec=type=eq=GFS_PARTICIPANT_ADDED')).body).toHaveLength(1);
 
     await until(listedAt(sydney, '/existing/before-join.txt'), DELAY + 1500);
+    const refreshed = path.join(sydneyRoot, 'projects', 'existing', 'before-join.txt');
+    await until(async () => (fs.readFileSync(refreshed, 'utf8') === 'already here' ? true : undefined), 2000);
+    await new Promise((res) => setTimeout(res, DELAY + 100));
+    expect(fs.readFileSync(path.join(eastRoot, 'projects', 'existing', 'before-join.txt'), 'utf8')).toBe('already here');
     fs.writeFileSync(path.join(eastRoot, 'projects', 'after-join.clip'), 'new clip');
     await until(listedAt(sydney, '/after-join.clip'), DELAY + 1500);
     expect(fs.existsSync(path.join(sydneyRoot, 'projects', 'after-join.clip'))).toBe(false);

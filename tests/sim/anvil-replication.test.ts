@@ -101,6 +101,8 @@ describe('replication bus', () => {
     expect(node.replicationDetails?.dataPresentAt.sort()).toEqual(['Studio East', 'Studio West']);
     expect(onDisk('west', '/show/shot010/notes.txt')).toBe(false);
     expect(onDisk('london', '/show/shot010/flame/comp_v001.clip')).toBe(false);
+    const log = await control<{ from: string; to: string; path: string }[]>(ctl, 'GET', '/log?kind=data-copied');
+    expect(log.body).toEqual([expect.objectContaining({ from: 'us-east-1', to: 'us-west-2', path: '/show/shot010/flame/comp_v001.clip' })]);
 
     write('east', '/show/shot020/flame/grade_v001.clip', '<clip version="2"/>');
     await until(async () => (onDisk('west', '/show/shot020/flame/grade_v001.clip') ? true : undefined), DELAY + 2000);
@@ -144,7 +146,7 @@ describe('replication bus', () => {
     const paused = await control(ctl, 'POST', '/links/us-east-1/us-west-2/pause');
     expect(paused.status).toBe(200);
     write('east', '/show/shot040/flame/light_v001.clip', 'light');
-    await sleep(1200);
+    await sleep(1400);
     const b1 = await sendBehind('east', 'Studio West');
     await sleep(500);
     const b2 = await sendBehind('east', 'Studio West');

@@ -7,7 +7,7 @@ import { DEFAULT_SITES, startAnvilCluster, type AnvilCluster } from '@/sim/hamme
 
 type Err = { errorCode: string; message: string; args: string[] }[];
 type Task = { uuid: string; name: string; status: string; statusMessage: string; progress: number; ctxMap: Record<string, string>; paramsMap: Record<string, string> };
-type Share = { name: string; path: string; uoid: { uuid: string }; shareState: string; shareParticipants: unknown[] };
+type Share = { name: string; path: string; uoid: { uuid: string }; shareState: string; shareParticipants: unknown[]; shareObjectives: { objective: { name: string } }[] };
 
 let cluster: AnvilCluster;
 let east: AnvilClient;
@@ -85,7 +85,9 @@ describe('cluster, nodes, sites, volumes', () => {
 
 describe('shares and tasks', () => {
   it('creates a share through a 202 task that walks QUEUED → VALIDATING → EXECUTING → COMPLETED', async () => {
-    const r = await east.post<Task>('/shares', { name: 'renders', path: '/renders', comment: 'scratch' });
+    const r = await east.post<Task>('/shares', {
+      name: 'renders', path: '/renders', comment: 'scratch', shareObjectives: [{ objective: { name: 'keep-online' }, applicability: 'TRUE', removable: true }],
+    });
     expect(r.status).toBe(202);
     const location = r.headers.get('location')!;
     expect(location).toMatch(new RegExp(`^${east.target.url}/tasks/[0-9a-f-]{36}$`));
@@ -99,6 +101,11 @@ describe('shares and tasks', () => {
     expect(task.name).toBe('share-create');
     const share = await east.get<Share>('/shares/renders');
     expect(share.body).toMatchObject({ name: 'renders', path: '/renders', shareState: 'PUBLISHED', shareParticipants: [] });
+    expect(share.body.shareObjectives.map((o) => o.objective.name)).toEqual(['keep-online']);
+    const put = await east.put(`/shares/renders`, { ...share.body, comment: 'renders (updated)' });
+    expect(put.status).toBe(202);
+    expect((await follow(east, put.headers.get('location')!)).task.status).toBe('COMPLETED');
+    expect((await east.get<{ comment: string }>('/shares/renders')).body.comment).toBe('renders (updated)');
     expect(task.ctxMap['entity-uoid']).toContain(`uuid=${share.body.uoid.uuid}`);
     expect((await east.get<Share>(`/shares/${share.body.uoid.uuid}`)).body.name).toBe('renders');
     expect(fs.existsSync(path.join(cluster.describe()['us-east-1']!.shareRoot, 'renders'))).toBe(true);
