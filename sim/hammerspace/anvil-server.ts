@@ -9,16 +9,14 @@ import type { Ctx } from './context';
 import { ApiError, isErrorCode } from './errors';
 import { Router, errorReply, parseBody, readBody, send, type Reply } from './http';
 import { metricsText } from './metrics';
-import { registerClusterRoutes } from './routes-cluster';
-import { registerEventRoutes } from './routes-events';
+import { registerClusterRoutes, registerVolumeRoutes } from './routes-cluster';
+import { registerEventRoutes, registerTaskRoutes } from './routes-activity';
 import { registerFileRoutes } from './routes-files';
 import { registerObjectiveRoutes } from './routes-objectives';
 import { registerParticipantRoutes } from './routes-participants';
 import { registerShareObjectiveRoutes } from './routes-share-objectives';
 import { registerShareRoutes } from './routes-shares';
 import { registerSiteRoutes } from './routes-sites';
-import { registerTaskRoutes } from './routes-tasks';
-import { registerVolumeRoutes } from './routes-volumes';
 
 export const API_BASE = '/mgmt/v1.2/rest';
 

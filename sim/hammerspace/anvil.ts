@@ -7,9 +7,8 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Sessions } from './auth';
 import { EventLog } from './events';
-import { stableUuid } from './ids';
+import { stableUuid, type CallRecord, type ObjectiveEntity, type ShareEntity, type SiteSpec, type SourceRef, type UserAccount } from './model';
 import { findById } from './list';
-import type { CallRecord, ObjectiveEntity, ShareEntity, SiteSpec, SourceRef, UserAccount } from './model';
 import { TaskEngine } from './tasks';
 import type { World } from './world';
 

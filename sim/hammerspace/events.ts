@@ -1,6 +1,5 @@
 /** The per-Anvil event log behind GET /events (EventView), bounded so a long demo stays small. */
-import { newUuid } from './ids';
-import type { EventEntity, SourceRef } from './model';
+import { newUuid, type EventEntity, type SourceRef } from './model';
 
 const MAX_EVENTS = 2000;
 

@@ -3,7 +3,7 @@
  * has applied. `latest` is the newest version anywhere; `views` is what each site's Anvil lists;
  * `dataAt` says which sites' folders hold the bytes of the latest version.
  */
-import { newUuid } from './ids';
+import { newUuid } from './model';
 
 export interface FileVersion {
   path: string;

@@ -5,7 +5,7 @@
  */
 import type { Anvil } from './anvil';
 import type { LogicalShare } from './federation';
-import { stableUuid } from './ids';
+import { stableUuid } from './model';
 import type { World } from './world';
 
 export type OperState = 'UP' | 'SUSPECTED' | 'DOWN';

@@ -5,8 +5,7 @@
 import type { Anvil } from './anvil';
 import { ApiError, alreadyExists, invalid } from './errors';
 import type { LogicalShare } from './federation';
-import { newUuid } from './ids';
-import type { ShareEntity } from './model';
+import { newUuid, type ShareEntity } from './model';
 import { normalizePath } from './placement';
 import { sameFile } from './site-files';
 import type { World } from './world';

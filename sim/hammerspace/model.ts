@@ -1,4 +1,6 @@
-/** Entities an Anvil keeps, in the simulator's own (not wire) form; shapes.ts renders the views. */
+import { createHash, randomUUID } from 'node:crypto';
+
+/** Entities an Anvil keeps, in the simulator's own (not wire) form (shapes*.ts render the views), and their ids. */
 
 export interface SiteSpec {
   /** AWS region the site runs in, e.g. us-east-1; also the simulator's key for the site. */
@@ -100,3 +102,16 @@ export interface CallRecord {
   status: number;
   user?: string;
 }
+
+/** Stable UUIDs for things that exist from the start (sites, nodes, volumes), so restarts agree. */
+export function stableUuid(seed: string): string {
+  const h = createHash('sha1').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const newUuid = (): string => randomUUID();
+
+export const uoid = (uuid: string, objectType: string) => ({ uuid, objectType });
+
+/** The string form clients regex the uuid out of (TaskView.ctxMap['entity-uoid']). */
+export const uoidString = (uuid: string, objectType: string) => `Uoid [uuid=${uuid}, objectType=${objectType}]`;

@@ -1,9 +1,9 @@
-/** Login, cluster state, health, nodes and the current user. */
+/** Login, cluster state, health, nodes, volumes and the current user. */
 import { sessionCookie, sessionToken, unauthorized } from './auth';
 import { param, listReply, type AnvilRouter, type Ctx } from './context';
 import { notFound } from './errors';
 import { asRecord, str } from './http';
-import { clusterView, nodeViews, SW_VERSION } from './shapes';
+import { clusterView, nodeViews, objectVolumeView, storageVolumeView, SW_VERSION, volumeGroupView } from './shapes';
 import { eventView } from './shapes-share';
 
 function cluster(ctx: Ctx) {
@@ -76,4 +76,21 @@ export function registerClusterRoutes(r: AnvilRouter): void {
   r.get('/users/_current/permitted-operations', (ctx) => ({
     body: ctx.user?.role === 'admin' ? ['ANY:+c+r+u+d'] : ['ANY:+r'],
   }));
+}
+
+export function registerVolumeRoutes(r: AnvilRouter): void {
+  r.get('/base-storage-volumes', (ctx) => listReply(ctx, [storageVolumeView(ctx.world, ctx.anvil), objectVolumeView(ctx.world, ctx.anvil)]));
+  r.get('/storage-volumes', (ctx) => listReply(ctx, [storageVolumeView(ctx.world, ctx.anvil)]));
+  r.get('/storage-volumes/:id', (ctx) => {
+    const v = storageVolumeView(ctx.world, ctx.anvil);
+    if (param(ctx, 'id') !== v.name && param(ctx, 'id') !== v.uoid.uuid) throw notFound('Storage volume', param(ctx, 'id'));
+    return { body: v };
+  });
+  r.get('/object-storage-volumes', (ctx) => listReply(ctx, [objectVolumeView(ctx.world, ctx.anvil)]));
+  r.get('/object-storage-volumes/:id', (ctx) => {
+    const v = objectVolumeView(ctx.world, ctx.anvil);
+    if (param(ctx, 'id') !== v.name && param(ctx, 'id') !== v.uoid.uuid) throw notFound('Object storage volume', param(ctx, 'id'));
+    return { body: v };
+  });
+  r.get('/volume-groups', (ctx) => listReply(ctx, [volumeGroupView(ctx.anvil)]));
 }

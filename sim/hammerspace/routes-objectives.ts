@@ -3,8 +3,7 @@ import { listReply, param, type AnvilRouter, type Ctx } from './context';
 import { ApiError, alreadyExists, badRequest, invalid, notFound } from './errors';
 import { checkExpression, validateResponse } from './expression-validate';
 import { asRecord, bool, str } from './http';
-import { newUuid } from './ids';
-import type { ObjectiveEntity } from './model';
+import { newUuid, type ObjectiveEntity } from './model';
 import { objectiveView } from './shapes-share';
 
 const KNOWN_FIELDS = ['name', 'comment', 'basic', 'expression', 'appliedObjectives', 'extendedInfo', 'uoid', 'internalId', 'created', 'modified', 'zombie', 'hidden', 'unclearedEvents', 'errors', 'techPreview'];

@@ -8,10 +8,9 @@ import { accepted, listReply, param, type AnvilRouter, type Ctx } from './contex
 import { ApiError, alreadyExists, invalid, notFound } from './errors';
 import type { LogicalShare, Member } from './federation';
 import { asRecord, bool, str } from './http';
-import { uoidString } from './ids';
+import { uoidString, type ShareEntity } from './model';
 import { participantUuid } from './liveness';
 import { joinShare, leaveShare } from './membership';
-import type { ShareEntity } from './model';
 import { participantView } from './shapes-share';
 import { isTerminal } from './tasks';
 import { requireShare } from './routes-shares';

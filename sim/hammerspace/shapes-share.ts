@@ -2,9 +2,8 @@
 import type { Anvil } from './anvil';
 import { applies } from './expression-eval';
 import type { LogicalShare, Member } from './federation';
-import { uoid } from './ids';
+import { uoid, type EventEntity, type ObjectiveEntity, type ShareEntity } from './model';
 import { participantUuid } from './liveness';
-import type { EventEntity, ObjectiveEntity, ShareEntity } from './model';
 import { effectiveApplications, fileContext } from './placement';
 import { SHARED_BUCKET, base } from './shapes';
 import type { TaskEntity } from './tasks';

@@ -1,6 +1,6 @@
 /** Wire shapes for cluster-level views: PdClusterView, SiteView, NodeView, volumes. */
 import type { Anvil } from './anvil';
-import { stableUuid, uoid } from './ids';
+import { stableUuid, uoid } from './model';
 import type { World } from './world';
 
 export const SW_VERSION = { version: '5.3.0', fullVersion: '5.3.0-180 (simulated)' };

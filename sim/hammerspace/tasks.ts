@@ -6,7 +6,7 @@
  * VALIDATION_FAILED, or NEVER (stays EXECUTING, for client timeouts).
  */
 import { ApiError } from './errors';
-import { newUuid, uoidString } from './ids';
+import { newUuid, uoidString } from './model';
 
 export type TaskStatus =
   | 'QUEUED' | 'VALIDATING' | 'EXECUTING' | 'RESUMED' | 'CANCELLING' | 'HALTED'

@@ -9,8 +9,29 @@ import { ApiError } from './errors';
 import { Federation } from './federation';
 import { Liveness } from './liveness';
 import { Replication } from './replication';
-import { SimLog } from './sim-log';
 import { SiteFolders } from './site-files';
+
+/** What the simulator itself did (deliveries, data copies, faults), for GET /_sim/log. */
+export interface SimLogEntry {
+  at: number;
+  kind: string;
+  [k: string]: unknown;
+}
+
+const MAX_LOG = 5000;
+
+export class SimLog {
+  items: SimLogEntry[] = [];
+
+  add(kind: string, details: Record<string, unknown> = {}): void {
+    this.items.push({ at: Date.now(), kind, ...details });
+    if (this.items.length > MAX_LOG) this.items.splice(0, this.items.length - MAX_LOG);
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+}
 
 export interface SimConfig {
   /** Time per task step (a task completes after about four steps). */
