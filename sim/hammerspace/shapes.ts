@@ -11,8 +11,18 @@ export function base(uuid: string, objectType: string, created: number, modified
   return { uoid: uoid(uuid, objectType), created, modified, extendedInfo: {} as Record<string, string>, comment: '', unclearedEvents: [] as unknown[], errors: [] as unknown[] };
 }
 
+/** Bytes this site holds, from the namespace rather than a walk of its folders. */
+function usedBytes(world: World, a: Anvil): number {
+  let used = 0;
+  for (const L of world.federation.shares.values()) {
+    if (!L.members.has(a.region)) continue;
+    for (const f of L.liveFiles(a.region)) if (L.hasData(a.region, f.path)) used += f.size;
+  }
+  return used;
+}
+
 export function clusterView(world: World, a: Anvil) {
-  const used = world.folders.scan(a.region, '').reduce((n, f) => n + f.size, 0);
+  const used = usedBytes(world, a);
   return {
     ...base(a.clusterUuid, 'CLUSTER', a.createdAt),
     name: a.name,
@@ -90,7 +100,7 @@ export function nodeViews(world: World, a: Anvil) {
 }
 
 export function storageVolumeView(world: World, a: Anvil) {
-  const used = world.folders.scan(a.region, '').reduce((n, f) => n + f.size, 0);
+  const used = usedBytes(world, a);
   const name = `${a.region}-dsx1-vol1`;
   return {
     _type: 'STORAGE_VOLUME',
