@@ -3,6 +3,7 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  devIndicators: false,
   // `npm test` type-checks the whole repository (web, workers, sim, tests) once with `tsc --noEmit`;
   // doing it again inside `next build` would only double the time on a 2-core machine.
   typescript: { ignoreBuildErrors: true },
