@@ -62,7 +62,9 @@ export function appendVersion(xmlText: string, version: TAppendVersion, opts: TA
     const track = clip.tracks[index];
     const trackEl = trackEls[index];
     if (!track || !trackEl) return fail('UNKNOWN_TRACK', `no track with uid ${target.trackUid}`);
-    const rate = writeRate(track.feeds.findLast((f) => f.sampleRate)?.sampleRate ?? clip.editRate);
+    const rate = writeRate(
+      track.feeds.findLast((f) => f.sampleRate)?.sampleRate ?? track.feeds.findLast((f) => f.startTimecode?.rate)?.startTimecode?.rate ?? clip.editRate,
+    );
     const feed = feedNode(v, target.feedUid ?? `${track.uid}_${v.vuid}`, rate, target.mediaPath, target.frameRange);
     const current = opts.makeCurrent ? v.vuid : track.currentVersion;
     const feedsEl = childEl(trackEl, 'feeds');

@@ -1,6 +1,6 @@
 // Values whose meaning is loose in the format: userData (free-form, typed by an attribute, kept
 // raw so nothing is lost, v9 Bytes included) and creationDate (unparsed free text in the spec).
-import type { TXmlElement } from './xml-node';
+import { attrValue, type TXmlElement } from './xml-node';
 import type { TCreationDate, TUserDataEntry } from './types';
 
 /** Flatten a `<userData>` dict into `path`-keyed entries, nested dicts included, in order. */
@@ -13,7 +13,7 @@ export function readUserData(el: TXmlElement | null): TUserDataEntry[] {
 function walk(dict: TXmlElement, prefix: string, out: TUserDataEntry[]): void {
   for (const child of dict.children) {
     const path = prefix + child.name;
-    const type = child.attrs.get('type') ?? null;
+    const type = attrValue(child, 'type') ?? null;
     if (type === 'dict' || child.children.length > 0) {
       out.push({ path, type: type ?? 'dict', raw: '' });
       walk(child, `${path}/`, out);

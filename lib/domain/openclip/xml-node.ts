@@ -4,8 +4,11 @@
 
 export interface TXmlElement {
   name: string;
-  /** A Map, not an object: attribute names come from remote files (`__proto__` included). */
-  attrs: Map<string, string>;
+  /**
+   * Flat `[name, value, name, value…]`: cheaper than a Map per element, and unlike an object
+   * immune to names such as `__proto__` coming from remote files. Read it with attrValue().
+   */
+  attrs: string[];
   children: TXmlElement[];
   /** Direct character data with entities decoded; whitespace kept. */
   text: string;
@@ -20,9 +23,17 @@ export interface TXmlElement {
   selfClosing: boolean;
 }
 
+/** The raw (entity-decoded) value of an attribute, or undefined. */
+export function attrValue(el: TXmlElement, name: string): string | undefined {
+  const a = el.attrs;
+  for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
+  return undefined;
+}
+
 /** Flame marks values it computed and wrote out with `computed="1"`; readers ignore them. */
 export function isComputed(el: TXmlElement): boolean {
-  const v = el.attrs.get('computed');
+  if (el.attrs.length === 0) return false;
+  const v = attrValue(el, 'computed');
   return v === '1' || v === 'true';
 }
 
@@ -48,7 +59,7 @@ export function childText(el: TXmlElement | null | undefined, name: string): str
 
 /** Trimmed attribute value; null when missing or blank. */
 export function attr(el: TXmlElement | null | undefined, name: string): string | null {
-  const v = el?.attrs.get(name);
+  const v = el ? attrValue(el, name) : undefined;
   if (v === undefined) return null;
   const t = v.trim();
   return t === '' ? null : t;

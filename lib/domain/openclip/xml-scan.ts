@@ -73,8 +73,11 @@ function scan(src: string, limits: TScanLimits): TXmlElement {
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > i) {
       const top = stack[stack.length - 1];
-      if (top) top.text += decode(i, textEnd);
-      else if (!isBlank(src, i, textEnd)) {
+      const blank = isBlank(src, i, textEnd);
+      // Indentation between child elements is nobody's data; skipping it saves most allocations.
+      if (top) {
+        if (!blank || top.children.length === 0) top.text += decode(i, textEnd);
+      } else if (!blank) {
         if (root) fail('INVALID', 'junk after the document element', i);
         fail('NOT_XML', 'text before the first element', i);
       }
@@ -167,7 +170,7 @@ function readStartTag(src: string, i: number, decode: (a: number, b: number) => 
   if (k >= n) fail('TRUNCATED', 'input ends inside a start tag', n);
   const name = src.slice(i + 1, k);
   if (!isName(name)) fail('INVALID', `invalid element name "${name.slice(0, 40)}"`, i);
-  const attrs = new Map<string, string>();
+  const attrs: string[] = [];
   for (;;) {
     const afterValue = k;
     while (k < n && isSpace(src.charCodeAt(k))) k++;
@@ -183,7 +186,7 @@ function readStartTag(src: string, i: number, decode: (a: number, b: number) => 
       const closeStart = selfClosing ? openEnd : -1;
       return { name, attrs, children: [], text: '', start: i, openEnd, closeStart, end: closeStart, selfClosing };
     }
-    if (k === afterValue && attrs.size > 0) fail('INVALID', `attributes of <${name}> need whitespace between them`, k);
+    if (k === afterValue && attrs.length > 0) fail('INVALID', `attributes of <${name}> need whitespace between them`, k);
     const nameStart = k;
     while (k < n && !isNameStop(src.charCodeAt(k))) k++;
     const attrName = src.slice(nameStart, k);
@@ -200,9 +203,11 @@ function readStartTag(src: string, i: number, decode: (a: number, b: number) => 
     if (close === -1) fail('TRUNCATED', `input ends inside attribute ${attrName}`, n);
     const lt = src.indexOf('<', k + 1);
     if (lt !== -1 && lt < close) fail('INVALID', `"<" inside attribute ${attrName}`, lt);
-    if (attrs.has(attrName)) fail('INVALID', `duplicate attribute ${attrName}`, nameStart);
+    for (let a = 0; a < attrs.length; a += 2) if (attrs[a] === attrName) fail('INVALID', `duplicate attribute ${attrName}`, nameStart);
     // Attribute-value normalisation: literal tabs and newlines read as spaces.
-    attrs.set(attrName, decode(k + 1, close).replace(/[\t\n\r]/g, ' '));
+    const value = decode(k + 1, close);
+    const normalised = /[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, ' ') : value;
+    attrs.push(attrName, normalised);
     k = close + 1;
   }
 }
