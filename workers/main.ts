@@ -11,7 +11,7 @@ import { logger } from '@/lib/logger';
 import { disconnectDb } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
-import { buildTaskList, CRONTAB } from './tasks';
+import { buildTaskList, CRONTAB, onWorkersStarted } from './tasks';
 
 async function main() {
   const e = env();
@@ -27,6 +27,7 @@ async function main() {
     crontab: CRONTAB,
   });
   logger.info({ workerId: worker.id, concurrency: e.WORKER_CONCURRENCY }, 'workers started');
+  await onWorkersStarted();
 
   let stopping = false;
   const drain = async (signal: string) => {

@@ -1,31 +1,26 @@
+/** The admin's workstation table: filtered and sorted in the database, priced from the price list. */
 import { z } from 'zod';
-import { db } from '@/lib/db/client';
+import { priceMap } from '@/lib/db/launch-profiles';
+import { listWorkstationTable } from '@/lib/db/workstations';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
+import type { WorkstationRowView } from '@/lib/domain/workstations/views';
+import { rowView } from './workstation-views';
 
-export const ZWorkstationFilter = z.object({
-  siteId: z.string().optional(),
-  state: z.string().optional(),
-  artistId: z.string().optional(),
-  includeTerminated: z.boolean().default(false),
+export const WORKSTATION_SORTS = ['name', 'site', 'state', 'artist', 'type', 'updated'] as const;
+export const WORKSTATION_STATE_FILTERS = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated', 'lost', 'not-launched'] as const;
+
+export const ZWorkstationQuery = z.object({
+  siteId: z.string().optional().catch(undefined),
+  state: z.enum(WORKSTATION_STATE_FILTERS).optional().catch(undefined),
+  artistId: z.string().optional().catch(undefined),
+  sort: z.enum(WORKSTATION_SORTS).default('site').catch('site'),
+  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
 });
+export type TWorkstationQuery = z.infer<typeof ZWorkstationQuery>;
 
-/** The admin's workstation table, filtered server-side. */
-export async function listWorkstations(actor: Actor, filter: z.input<typeof ZWorkstationFilter> = {}) {
+export async function listWorkstations(actor: Actor, query: z.input<typeof ZWorkstationQuery> = {}): Promise<{ query: TWorkstationQuery; rows: WorkstationRowView[] }> {
   requireRole(actor, 'admin');
-  const f = ZWorkstationFilter.parse(filter);
-  const rows = await db().workstation.findMany({
-    where: {
-      siteId: f.siteId || undefined,
-      observedState: f.state || undefined,
-      artistId: f.artistId || undefined,
-      desiredState: f.includeTerminated ? undefined : { not: 'terminated' },
-    },
-    orderBy: [{ site: { name: 'asc' } }, { name: 'asc' }],
-    include: { site: { select: { name: true, region: true } }, artist: { select: { name: true, email: true } } },
-  });
-  return rows.map((w) => ({
-    id: w.id, name: w.name, site: w.site.name, region: w.site.region, instanceType: w.instanceType, desiredState: w.desiredState,
-    observedState: w.lost ? 'lost' : w.observedState, instanceId: w.instanceId, artist: w.artist?.name ?? null,
-    lastError: w.lastError, lastErrorCode: w.lastErrorCode, updatedAt: w.updatedAt.toISOString(),
-  }));
+  const q = ZWorkstationQuery.parse(query);
+  const [rows, prices] = await Promise.all([listWorkstationTable({ siteId: q.siteId, state: q.state, artistId: q.artistId }, q.sort, q.dir), priceMap()]);
+  return { query: q, rows: rows.map((w) => rowView(w, prices)) };
 }
