@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Workstations' };
 
 export default async function WorkstationsPage() {
   const actor = await requirePage('admin');
-  const rows = await listWorkstations(actor);
+  const { rows } = await listWorkstations(actor);
   return (
     <>
       <PageHeader title="Workstations" description="Flame, Flare and Flame Assist instances across every site." />
@@ -26,7 +26,7 @@ export default async function WorkstationsPage() {
                 <Td>{w.site} <span className="font-mono text-xs text-faint">{w.region}</span></Td>
                 <Td className="font-mono text-xs">{w.instanceType}</Td>
                 <Td><Badge>{w.desiredState}</Badge></Td>
-                <Td><Badge tone={stateTone(w.observedState)}>{w.observedState ?? 'not launched'}</Badge>{w.lastError ? <p className="mt-1 text-xs text-bad">{w.lastErrorCode}: {w.lastError}</p> : null}</Td>
+                <Td><Badge tone={stateTone(w.state)}>{w.state}</Badge>{w.lastError ? <p className="mt-1 text-xs text-bad">{w.lastErrorCode}: {w.lastError}</p> : null}</Td>
                 <Td>{w.artist ?? <span className="text-faint">unassigned</span>}</Td>
                 <Td className="font-mono text-xs text-muted">{w.instanceId ?? '—'}</Td>
               </tr>
