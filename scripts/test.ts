@@ -11,7 +11,7 @@ const tallies: Tally[] = [];
 const RESULTS = '.data/results';
 mkdirSync(RESULTS, { recursive: true });
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): { ok: boolean; seconds: number } {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): { ok: boolean; seconds: number } {
   const started = Date.now();
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
   return { ok: res.status === 0, seconds: (Date.now() - started) / 1000 };

@@ -31,7 +31,7 @@ export function SignInForm({ action, callbackUrl }: { action: (prev: State, form
         />
       </label>
       {state.error ? (
-        <p role="alert" className="rounded-md border border-bad/40 bg-bad/10 px-3 py-2 text-sm text-bad">
+        <p role="alert" data-testid="sign-in-error" className="rounded-md border border-bad/40 bg-bad/10 px-3 py-2 text-sm text-bad">
           {state.error}
         </p>
       ) : null}

@@ -68,7 +68,6 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
       AWS_ENDPOINT_URL: endpoints.aws.endpoint,
       AWS_ACCESS_KEY_ID: endpoints.aws.accessKeyId,
       AWS_SECRET_ACCESS_KEY: endpoints.aws.secretAccessKey,
-      AUTH_URL: `http://localhost:${opts.webPort}`,
     };
     Object.assign(process.env, env);
     const { seedDemoStudio } = await import('../seed/demo-studio');
