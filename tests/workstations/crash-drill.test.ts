@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { launchWorkstations } from '@/lib/services/workstations/launch-workstations';
+import { setupWorkstationWorld, simInstances, sleep } from './support/world';
+
+// The crash drill: 50 launches while the worker process is SIGKILLed at random moments and restarted.
+// Afterwards exactly 50 instances exist (counted through the simulator's control API), none duplicated,
+// and every row agrees with EC2. What makes it hold: rows and their ClientTokens are written before any
+// AWS call, RunInstances is idempotent by token, and every pass starts from what EC2 shows.
+const { t, world } = setupWorkstationWorld({ transitionMs: 150 });
+const N = 50;
+const KILLS = 4;
+
+type Worker = { child: ChildProcess; ready: Promise<void>; exited: Promise<void> };
+
+function startWorker(): Worker {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.url,
+      AWS_ENDPOINT_URL: world.sim.endpoint,
+      AWS_ACCESS_KEY_ID: world.sim.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: world.sim.secretAccessKey,
+      RECONCILE_INTERVAL_SECONDS: '5',
+      WORKER_CONCURRENCY: '4',
+      LOG_LEVEL: 'info',
+      STUDIO_SERVICE: 'workers',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const ready = new Promise<void>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += String(d);
+      if (buf.includes('"msg":"workers started"')) resolve();
+      // DRILL_DEBUG=1 shows each worker's log, to see where the kills land.
+      if (process.env.DRILL_DEBUG) process.stderr.write(String(d));
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${stderr.slice(-2000)}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, ready, exited };
+}
+
+async function kill(w: Worker) {
+  w.child.kill('SIGKILL');
+  await w.exited;
+}
+
+describe('crash drill', () => {
+  it('survives SIGKILLs during 50 launches: exactly 50 instances, none duplicated, every row in sync', { timeout: 90_000 }, async () => {
+    // A quota increase for RunInstances (AWS: bucket 5, refill 2/s) keeps the drill well under a minute.
+    await world.control.post('buckets', { action: 'RunInstances', kind: 'request', capacity: 20, refillPerSecond: 8 });
+    for (const count of [20, 20, 10]) {
+      await launchWorkstations(world.admin, { siteId: world.site.id, profileId: world.profileId, instanceType: 'g5.4xlarge', count, artistId: null });
+    }
+    const atKill: number[] = [];
+    for (let k = 0; k < KILLS; k++) {
+      const w = startWorker();
+      await w.ready;
+      await sleep(150 + Math.floor(Math.random() * 1200));
+      await kill(w);
+      atKill.push((await simInstances(world)).count);
+    }
+    const survivor = startWorker();
+    await survivor.ready;
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      const running = await t.db.workstation.count({ where: { siteId: world.site.id, observedState: 'running', instanceId: { not: null } } });
+      if (running === N) break;
+      if (Date.now() > deadline) throw new Error(`only ${running} of ${N} rows running; instances at each kill: ${atKill.join(', ')}`);
+      await sleep(250);
+    }
+    survivor.child.kill('SIGTERM');
+    await survivor.exited;
+
+    const sim = await simInstances(world);
+    expect(sim.count).toBe(N);
+    expect(new Set(sim.instances.map((i) => i.clientToken)).size).toBe(N);
+    expect(new Set(sim.instances.map((i) => i.tags['studio:workstation-id'])).size).toBe(N);
+    const rows = await t.db.workstation.findMany({ where: { siteId: world.site.id } });
+    const byInstance = new Map(sim.instances.map((i) => [i.instanceId, i]));
+    for (const r of rows) {
+      const inst = byInstance.get(r.instanceId ?? '');
+      expect(inst?.tags['studio:workstation-id']).toBe(r.id);
+      expect(inst?.clientToken).toBe(r.clientToken);
+      expect(inst?.state).toBe(r.observedState);
+    }
+    expect(await t.db.orphanInstance.count()).toBe(0);
+    // The kills must have landed during the launches, not before or after all of them.
+    expect(atKill.some((n) => n < N)).toBe(true);
+    console.log(JSON.stringify({ instancesAtEachKill: atKill }));
+  });
+});
