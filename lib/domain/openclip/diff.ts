@@ -42,13 +42,15 @@ export function diffClips(before: TOpenClip | null, after: TOpenClip, opts: TDif
 
   const rerendered: TClipEvent[] = [];
   const metadata: TClipEvent[] = [];
+  const beforeFeeds = feedIndex(before);
+  const afterFeeds = feedIndex(after);
   for (const v of after.versions) {
     const old = prev.get(v.uid);
     if (!old) {
       events.push({ type: 'version-added', uid: v.uid, name: v.name });
       continue;
     }
-    const changes = mediaChanges(before, old, after, v);
+    const changes = mediaChanges(beforeFeeds.get(v.uid) ?? [], old, afterFeeds.get(v.uid) ?? [], v);
     const stampBefore = opts.beforeMedia?.[v.uid];
     const stampAfter = opts.afterMedia?.[v.uid];
     if (stampBefore !== undefined && stampAfter !== undefined && stampBefore !== stampAfter) changes.push('media-stamp');
@@ -61,9 +63,9 @@ export function diffClips(before: TOpenClip | null, after: TOpenClip, opts: TDif
   return events;
 }
 
-function mediaChanges(beforeClip: TOpenClip, a: TClipVersion, afterClip: TOpenClip, b: TClipVersion): TRerenderChange[] {
-  const fa = feedsOf(beforeClip, a.uid);
-  const fb = feedsOf(afterClip, b.uid);
+type TFeedKeys = { paths: unknown[]; ranges: unknown[]; start: unknown[] };
+
+function mediaChanges(fa: TFeedKeys[], a: TClipVersion, fb: TFeedKeys[], b: TClipVersion): TRerenderChange[] {
   const changes: TRerenderChange[] = [];
   if (key(fa.map((f) => f.paths)) !== key(fb.map((f) => f.paths))) changes.push('media-path');
   if (key(fa.map((f) => f.ranges)) !== key(fb.map((f) => f.ranges))) changes.push('frame-range');
@@ -73,17 +75,22 @@ function mediaChanges(beforeClip: TOpenClip, a: TClipVersion, afterClip: TOpenCl
   return changes;
 }
 
-/** What identifies the rendered content of a version, per track that holds it. */
-function feedsOf(clip: TOpenClip, vuid: string) {
-  return clip.tracks.flatMap((t) =>
-    t.feeds
-      .filter((f) => f.vuid === vuid)
-      .map((f) => ({
+/** What identifies the rendered content of each version, per track that holds it, by vuid. */
+function feedIndex(clip: TOpenClip): Map<string, TFeedKeys[]> {
+  const out = new Map<string, TFeedKeys[]>();
+  for (const t of clip.tracks) {
+    for (const f of t.feeds) {
+      const keys: TFeedKeys = {
         paths: [t.uid, ...f.spans.map((s) => [s.path?.resolved ?? null, s.trackIndex, s.stereoPaths.map((p) => p.resolved)])],
         ranges: [t.uid, f.frameRange, f.frameCount, ...f.spans.map((s) => s.frameCount)],
         start: [t.uid, f.startTimecode?.nbTicks ?? null, f.startFrame],
-      })),
-  );
+      };
+      const list = out.get(f.vuid);
+      if (list) list.push(keys);
+      else out.set(f.vuid, [keys]);
+    }
+  }
+  return out;
 }
 
 function key(value: unknown): string {

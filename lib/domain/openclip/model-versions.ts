@@ -55,11 +55,14 @@ export function readVersions(clip: TXmlElement, tracks: TTrack[], main: TTrack |
       v.trackUids.push(t.uid);
     }
   }
+  // Feeds indexed once by (track, vuid): looking them up per version would be quadratic, and a
+  // long-running shot or a hostile file can hold tens of thousands of versions.
+  const index = new Map(tracks.map((t) => [t.uid, { track: t, feeds: new Map(t.feeds.map((f) => [f.vuid, f])) }]));
   for (const v of list) {
     if (v.declared && v.trackUids.length === 0 && tracks.length > 0) {
       ctx.warn({ code: 'VERSION_WITHOUT_FEEDS', message: `<version uid="${v.uid}"> has no feed in any track`, versionUid: v.uid });
     }
-    fillMedia(v, tracks, main);
+    fillMedia(v, main, index);
   }
   const current = resolveCurrent(versionsEl, list, tracks, main, ctx);
   settleTrackCurrents(tracks, current.currentVersion, ctx);
@@ -87,9 +90,11 @@ function blankVersion(uid: string, documentIndex: number, declared: boolean): TC
 }
 
 /** What the UI shows for a version comes from the main picture track when it has the version. */
-function fillMedia(v: TClipVersion, tracks: readonly TTrack[], main: TTrack | null): void {
-  const feedOf = (t: TTrack | null | undefined): TFeed | undefined => t?.feeds.find((f) => f.vuid === v.uid);
-  const feed = feedOf(main) ?? feedOf(tracks.find((t) => t.trackType === 'video' && feedOf(t))) ?? feedOf(tracks.find((t) => feedOf(t)));
+function fillMedia(v: TClipVersion, main: TTrack | null, index: Map<string, { track: TTrack; feeds: Map<string, TFeed> }>): void {
+  const feedOf = (uid: string | undefined): TFeed | undefined => (uid === undefined ? undefined : index.get(uid)?.feeds.get(v.uid));
+  // Only the tracks that hold this version are looked at (v.trackUids), never all tracks.
+  const video = v.trackUids.find((uid) => index.get(uid)?.track.trackType === 'video');
+  const feed = feedOf(main?.uid) ?? feedOf(video) ?? feedOf(v.trackUids[0]);
   if (!feed) return;
   v.frameRange = feed.frameRange;
   v.frameCount = feed.frameCount;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOpenClip } from './build';
+import { diffClips } from './diff';
 import { parseOpenClip } from './parse';
 import type { TOpenClip } from './types';
 
@@ -63,6 +64,22 @@ describe('parser-level edge cases', () => {
     console.warn(`edge 23: ${xml.length} chars parsed in ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(2000);
     expect(parseOpenClip(xml, { clipPath: '/x.clip', maxBytes: 1_000_000 })).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+  });
+
+  it('edge 23: work stays linear in versions x tracks (no per-version scan of every feed or track)', () => {
+    const n = 20_000;
+    const feeds = Array.from({ length: n }, (_, i) => `<feed vuid="v${i}" uid="f${i}"><spans><span><path>r/v${i}.[1-2].exr</path></span></spans></feed>`).join('');
+    const entries = Array.from({ length: n }, (_, i) => `<version uid="v${i}"/>`).join('');
+    const oneTrack = `<clip version="7"><tracks><track uid="video"><trackType>video</trackType><feeds>${feeds}</feeds></track></tracks><versions>${entries}</versions></clip>`;
+    const emptyTracks = Array.from({ length: n }, (_, i) => `<track uid="t${i}"><trackType>video</trackType></track>`).join('');
+    const wide = `<clip version="7"><tracks>${emptyTracks}</tracks><versions>${entries}</versions></clip>`;
+    const started = performance.now();
+    const a = parse(oneTrack);
+    const b = parse(wide);
+    const events = diffClips(a, a);
+    const ms = performance.now() - started;
+    expect([a.versions.length, a.latestVersion, b.tracks.length, b.versions.length, events]).toEqual([n, `v${n - 1}`, n, n, []]);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('edge 25: schema 9 (and unknown future schemas) are read normally', () => {
