@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseOpenClip } from '../openclip';
+import { relativeToRoot } from './path-map';
 import { DEFAULT_PUBLISH_LAYOUT, LOGIK_PUBLISH_LAYOUT, mergeLayout, PUBLISH_LAYOUTS, ZPublishLayout } from './layout';
 import { matchPublishPath } from './match';
 import { parsePattern } from './tokens';
@@ -61,5 +64,28 @@ describe('layouts', () => {
   it('refuses overrides that break the layout', () => {
     expect(mergeLayout(DEFAULT_PUBLISH_LAYOUT, { patterns: { clip: '<nope>.clip' } })).toMatchObject({ ok: false });
     expect(mergeLayout(DEFAULT_PUBLISH_LAYOUT, { versionPadding: 0 })).toMatchObject({ ok: false });
+  });
+});
+
+describe('layouts against the Open Clip fixtures', () => {
+  it('a LOGIK-style project override places the 5.2 fixture clip, its batch setups and its renders', () => {
+    const r = mergeLayout(LOGIK_PUBLISH_LAYOUT, {
+      patterns: {
+        clip: '<project>/shots/<shot name>/openclip/output_clips/<shot name>_publish.clip',
+        batch: '<project>/shots/<shot name>/batch_setups/<shot name>_<version name>.batch',
+      },
+      versionPadding: 3,
+    });
+    if (!r.ok) throw new Error(r.reason);
+    const clipPath = '/mnt/projects/acme_spot/shots/sh020/openclip/output_clips/sh020_publish.clip';
+    const xml = readFileSync(new URL('../../../tests/fixtures/openclip/three_versions_current_v2.clip', import.meta.url));
+    const parsed = parseOpenClip(xml, { clipPath });
+    if (!parsed.ok) throw new Error(parsed.error.reason);
+    const at = (p: string | null) => matchPublishPath(r.layout, relativeToRoot(p ?? '', '/mnt/projects') ?? '');
+    expect(at(clipPath)).toMatchObject({ kind: 'clip', project: 'acme_spot', shot: 'sh020' });
+    for (const [i, v] of parsed.clip.versions.entries()) {
+      expect(at(v.batchSetup)).toMatchObject({ kind: 'batch', shot: 'sh020', version: i + 1 });
+      expect(at(v.mediaPath)).toMatchObject({ kind: 'render', shot: 'sh020', version: i + 1 });
+    }
   });
 });
