@@ -13,6 +13,15 @@ export const JOBS = {
   'workstations:reconcile-site': z.object({ siteId: z.string().min(1), reason: z.string().optional() }),
   'workstations:reconcile-all': z.object({}).passthrough(),
   'workstations:idle-check': z.object({}).passthrough(),
+  // hammerspace: the objectives reconciler per site (on demand after an edit; a per-minute fan-out), the lag
+  // collector (one self-rescheduling chain per site, every 15 s: graphile-worker cron is per minute, and a
+  // per-minute fan-out restarts a chain that died), CloudWatch publishing and rollup/retention per minute.
+  'objectives:reconcile-site': z.object({ siteId: z.string().min(1), reason: z.string().optional() }),
+  'objectives:reconcile-all': z.object({}).passthrough(),
+  'replication:collect-site': z.object({ siteId: z.string().min(1) }),
+  'replication:collect-all': z.object({}).passthrough(),
+  'replication:publish-metrics': z.object({ _cron: z.object({ ts: z.string() }).passthrough().optional() }).passthrough(),
+  'replication:rollup': z.object({}).passthrough(),
 } as const;
 
 export type JobName = keyof typeof JOBS;
