@@ -1,18 +1,22 @@
 import type { Metadata } from 'next';
 import { Badge, stateTone } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { MyWorkstationCard } from '@/components/workstations/my-workstation-card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePage } from '@/lib/auth/guards';
 import { getArtistHome } from '@/lib/services/artists/get-artist-home';
+import { getMyWorkstations } from '@/lib/services/workstations/get-my-workstation';
+import { startAction, stopAction } from '../workstations/actions';
 
 export const metadata: Metadata = { title: 'My shots' };
 
 export default async function ArtistHomePage() {
   const actor = await requirePage('artist');
-  const home = await getArtistHome(actor);
+  const [home, workstations] = await Promise.all([getArtistHome(actor), getMyWorkstations(actor)]);
   return (
     <>
+      <LiveRefresh topics={['workstations']} />
       <PageHeader title={`Hello, ${actor.name.split(' ')[0]}`} description="Your shots and your workstation." />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
@@ -34,21 +38,7 @@ export default async function ArtistHomePage() {
             </ul>
           )}
         </div>
-        <Card title="My workstation">
-          {home.workstations.length === 0 ? (
-            <p className="text-sm text-muted">No workstation is assigned to you yet.</p>
-          ) : (
-            <ul className="space-y-2">
-              {home.workstations.map((w) => (
-                <li key={w.id} className="text-sm">
-                  <p className="font-medium">{w.name}</p>
-                  <p className="text-muted">{w.site} · <span className="font-mono text-xs">{w.instanceType}</span></p>
-                  <Badge tone={stateTone(w.state)}>{w.state ?? 'not launched'}</Badge>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <MyWorkstationCard workstations={workstations} actions={{ start: startAction, stop: stopAction }} />
       </div>
     </>
   );

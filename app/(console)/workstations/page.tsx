@@ -1,39 +1,72 @@
 import type { Metadata } from 'next';
-import { Badge, stateTone } from '@/components/ui/badge';
+import Link from 'next/link';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, Td, Th } from '@/components/ui/table';
+import { CostSummary } from '@/components/workstations/cost-summary';
+import { LaunchDialog } from '@/components/workstations/launch-dialog';
+import { OrphansSection } from '@/components/workstations/orphans-section';
+import { queryHref } from '@/components/workstations/query-href';
+import { WorkstationDrawer } from '@/components/workstations/workstation-drawer';
+import { WorkstationFilters } from '@/components/workstations/workstation-filters';
+import { WorkstationsTable } from '@/components/workstations/workstations-table';
 import { requirePage } from '@/lib/auth/guards';
+import { isAppError } from '@/lib/errors';
+import { getWorkstationCosts } from '@/lib/services/workstations/get-workstation-costs';
+import { getWorkstationDetail } from '@/lib/services/workstations/get-workstation-detail';
+import { listLaunchOptions } from '@/lib/services/workstations/list-launch-options';
+import { listOrphanInstances } from '@/lib/services/workstations/list-orphan-instances';
 import { listWorkstations } from '@/lib/services/workstations/list-workstations';
+import { adoptOrphanAction, launchAction, relaunchAction, startAction, stopAction, terminateAction, terminateOrphanAction } from './actions';
 
 export const metadata: Metadata = { title: 'Workstations' };
 
-export default async function WorkstationsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function WorkstationsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePage('admin');
-  const { rows } = await listWorkstations(actor);
+  const sp = await searchParams;
+  const one = (key: string) => (typeof sp[key] === 'string' ? (sp[key] as string) : undefined);
+  const [{ query, rows }, costs, options, orphans] = await Promise.all([
+    listWorkstations(actor, { siteId: one('siteId'), state: one('state') as never, artistId: one('artistId'), sort: one('sort') as never, dir: one('dir') as never }),
+    getWorkstationCosts(actor),
+    listLaunchOptions(actor),
+    listOrphanInstances(actor),
+  ]);
+  const wsId = one('ws');
+  const detail = wsId
+    ? await getWorkstationDetail(actor, { id: wsId }).catch((err) => {
+        if (isAppError(err) && err.code === 'NOT_FOUND') return null;
+        throw err;
+      })
+    : null;
+  const state = { ...query, ws: detail?.id };
+  const lifecycle = { start: startAction, stop: stopAction, terminate: terminateAction };
   return (
     <>
-      <PageHeader title="Workstations" description="Flame, Flare and Flame Assist instances across every site." />
+      <LiveRefresh topics={['workstations']} />
+      <PageHeader
+        title="Workstations"
+        description="Flame, Flare and Flame Assist instances across every site. States follow EC2 live."
+        actions={
+          <>
+            <Link href="/workstations/profiles" className={buttonClass('secondary')}>Profiles &amp; prices</Link>
+            <LaunchDialog options={options} launch={launchAction} />
+          </>
+        }
+      />
+      <CostSummary costs={costs} />
+      <WorkstationFilters query={state} count={rows.length} sites={options.sites.map((s) => ({ id: s.id, name: s.name }))} artists={options.artists} />
       {rows.length === 0 ? (
-        <EmptyState title="No workstations yet">Launch one from a site’s launch profile.</EmptyState>
+        <EmptyState title={query.siteId || query.state || query.artistId ? 'No workstation matches these filters' : 'No workstations yet'}>
+          Launch one with “Launch workstations”: pick a site, a profile, a type and an artist.
+        </EmptyState>
       ) : (
-        <Table label="Workstations">
-          <thead><tr><Th>Name</Th><Th>Site</Th><Th>Type</Th><Th>Desired</Th><Th>Observed</Th><Th>Artist</Th><Th>Instance</Th></tr></thead>
-          <tbody>
-            {rows.map((w) => (
-              <tr key={w.id}>
-                <Td className="font-medium">{w.name}</Td>
-                <Td>{w.site} <span className="font-mono text-xs text-faint">{w.region}</span></Td>
-                <Td className="font-mono text-xs">{w.instanceType}</Td>
-                <Td><Badge>{w.desiredState}</Badge></Td>
-                <Td><Badge tone={stateTone(w.state)}>{w.state}</Badge>{w.lastError ? <p className="mt-1 text-xs text-bad">{w.lastErrorCode}: {w.lastError}</p> : null}</Td>
-                <Td>{w.artist ?? <span className="text-faint">unassigned</span>}</Td>
-                <Td className="font-mono text-xs text-muted">{w.instanceId ?? '—'}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <WorkstationsTable rows={rows} query={state} actions={lifecycle} />
       )}
+      <OrphansSection orphans={orphans} artists={options.artists} actions={{ adopt: adoptOrphanAction, terminate: terminateOrphanAction }} />
+      {detail ? <WorkstationDrawer w={detail} closeHref={queryHref(state, { ws: undefined })} actions={lifecycle} relaunch={relaunchAction} /> : null}
     </>
   );
 }
