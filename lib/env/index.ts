@@ -12,6 +12,8 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (npm run dev sets it for the embedded database)'),
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
+  /** the public URL of the web app; links in outbound webhook messages are made absolute with it. */
+  AUTH_URL: z.string().url().optional(),
   /** base64 of 32 random bytes: encrypts Anvil passwords and webhook secrets at rest (AES-256-GCM). */
   STUDIO_SECRET_KEY: z.string().optional(),
   /** comma-separated older keys still accepted for decryption during a key rotation. */

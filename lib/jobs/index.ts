@@ -13,6 +13,10 @@ export const JOBS = {
   'workstations:reconcile-site': z.object({ siteId: z.string().min(1), reason: z.string().optional() }),
   'workstations:reconcile-all': z.object({}).passthrough(),
   'workstations:idle-check': z.object({}).passthrough(),
+  // notifications: one digest job per recipient (job key per user) folds every pending change into one
+  // message; one delivery job per webhook message, retried with backoff, keyed by its idempotency key.
+  'notify-digest': z.object({ userId: z.string().min(1) }),
+  'webhook-deliver': z.object({ deliveryId: z.string().min(1) }),
   // hammerspace: the objectives reconciler per site (on demand after an edit; a per-minute fan-out), the lag
   // collector (one self-rescheduling chain per site, every 15 s: graphile-worker cron is per minute, and a
   // per-minute fan-out restarts a chain that died), CloudWatch publishing and rollup/retention per minute.

@@ -4,6 +4,8 @@ import { hostname } from 'node:os';
 import { parsePayload } from '@/lib/jobs';
 import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
 import { ensureReconcileChains } from '@/lib/services/workstations/request-reconcile';
+import { notifyDigestTask } from './notify-digest';
+import { webhookDeliverTask } from './webhook-deliver';
 import { idleCheckTask } from './workstations-idle-check';
 import { reconcileAllTask } from './workstations-reconcile-all';
 import { reconcileSiteTask } from './workstations-reconcile-site';
@@ -17,6 +19,8 @@ export function buildTaskList(worker: { id: string; startedAt: Date }): TaskList
     'workstations:reconcile-site': reconcileSiteTask,
     'workstations:reconcile-all': reconcileAllTask,
     'workstations:idle-check': idleCheckTask,
+    'notify-digest': notifyDigestTask,
+    'webhook-deliver': webhookDeliverTask,
   };
 }
 

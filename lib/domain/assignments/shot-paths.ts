@@ -4,7 +4,7 @@
  * (the layout's patterns are relative) or absolute under the mount of the site that published it; both
  * are mapped with the publish module's path mapping, so a root only ever matches whole segments.
  */
-import { mapToSite, normalizeRelative, relativeToRoot, type TSiteRoot } from '@/lib/domain/publish/path-map';
+import { mapToSite, normalizeRelative, relativeToRoot, type TSiteRoot } from '@/lib/domain/publish';
 
 export type TSiteRootRef = { siteId: string; publishRoot: string | null };
 

@@ -19,12 +19,12 @@ describe('assignment status rules', () => {
     expect(decideMove('pending_review', 'approved', producer)).toMatchObject({ ok: true, move: { verb: 'Approve' } });
     expect(decideMove('pending_review', 'in_progress', producer)).toMatchObject({ ok: true, move: { verb: 'Send back' } });
     const d = decideMove('assigned', 'in_progress', producer);
-    expect(d).toEqual({ ok: false, reason: 'Only the artist it is assigned to can move a shot from assigned to in progress.' });
+    expect(d).toEqual({ ok: false, why: 'not-yours', reason: 'Only the artist it is assigned to can move a shot from assigned to in progress.' });
   });
 
   it('refuses moves that exist for nobody, and standing still', () => {
-    expect(decideMove('assigned', 'approved', [...artist, ...producer])).toEqual({ ok: false, reason: 'A shot cannot go from assigned to approved.' });
-    expect(decideMove('approved', 'approved', producer)).toEqual({ ok: false, reason: 'The shot is already approved.' });
+    expect(decideMove('assigned', 'approved', [...artist, ...producer])).toEqual({ ok: false, why: 'impossible', reason: 'A shot cannot go from assigned to approved.' });
+    expect(decideMove('approved', 'approved', producer)).toEqual({ ok: false, why: 'impossible', reason: 'The shot is already approved.' });
     expect(decideMove('on_hold', 'in_progress', producer).ok).toBe(false);
   });
 

@@ -56,15 +56,16 @@ export function movesFor(from: TAssignmentStatus, capacities: readonly TCapacity
   return STATUS_MOVES.filter((m) => m.from === from && capacities.includes(m.by));
 }
 
-export type TMoveDecision = { ok: true; move: TStatusMove } | { ok: false; reason: string };
+/** `not-yours`: the move exists, for someone else; `impossible`: nobody may make it. */
+export type TMoveDecision = { ok: true; move: TStatusMove } | { ok: false; why: 'impossible' | 'not-yours'; reason: string };
 
 /** Whether this move is allowed, and if not, a sentence that says why (shown to the user as is). */
 export function decideMove(from: TAssignmentStatus, to: TAssignmentStatus, capacities: readonly TCapacity[]): TMoveDecision {
-  if (from === to) return { ok: false, reason: `The shot is already ${STATUS_LABELS[to]}.` };
+  if (from === to) return { ok: false, why: 'impossible', reason: `The shot is already ${STATUS_LABELS[to]}.` };
   const candidates = STATUS_MOVES.filter((m) => m.from === from && m.to === to);
-  if (candidates.length === 0) return { ok: false, reason: `A shot cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.` };
+  if (candidates.length === 0) return { ok: false, why: 'impossible', reason: `A shot cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.` };
   const move = candidates.find((m) => capacities.includes(m.by));
   if (move) return { ok: true, move };
   const who = candidates[0]!.by === 'producer' ? 'a producer' : 'the artist it is assigned to';
-  return { ok: false, reason: `Only ${who} can move a shot from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.` };
+  return { ok: false, why: 'not-yours', reason: `Only ${who} can move a shot from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.` };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, DIGEST_LIST_LIMIT, escapeMrkdwn, type TPendingEvent } from './digest';
+import { addressedTo, buildDigest, DIGEST_LIST_LIMIT, escapeMrkdwn, type TPendingEvent } from './digest';
 import { parsePrefs, wants } from './prefs';
 
 const ev = (i: number, over: Partial<TPendingEvent> = {}): TPendingEvent => ({
@@ -45,5 +45,15 @@ describe('notification preferences', () => {
     expect(wants(prefs, 'inApp', 'assigned')).toBe(true);
     expect(wants(prefs, 'inApp', 'status')).toBe(false);
     expect(wants(prefs, 'webhook', 'assigned')).toBe(false);
+  });
+});
+
+describe('addressedTo', () => {
+  it('says whom a message is for when it goes to a studio channel', () => {
+    const d = buildDigest([ev(1), ev(2)], { baseUrl: null, fallbackLink: '/me' });
+    const channel = addressedTo(d.slack, 'Ana <Artist>');
+    expect(channel.text.startsWith('For Ana <Artist>: 2 shots assigned to you')).toBe(true);
+    expect(channel.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*For Ana &lt;Artist&gt;:* *2 shots assigned to you*' } });
+    expect(channel.blocks.slice(1)).toEqual(d.slack.blocks.slice(1));
   });
 });

@@ -60,3 +60,10 @@ export function buildDigest(events: readonly TPendingEvent[], opts: { baseUrl: s
 
   return { title, body: lines.length ? lines.join('\n') : null, link, kinds, count: sorted.length, slack: { text, blocks } };
 }
+
+/** The same message for a studio channel, where "assigned to you" must say who "you" is. */
+export function addressedTo(slack: TDigest['slack'], name: string): TDigest['slack'] {
+  const [head, ...rest] = slack.blocks;
+  const prefixed = head && head.type === 'section' ? { ...head, text: { ...head.text, text: `*For ${escapeMrkdwn(name)}:* ${head.text.text}` } } : head;
+  return { text: `For ${name}: ${slack.text}`, blocks: prefixed ? [prefixed, ...rest] : rest };
+}

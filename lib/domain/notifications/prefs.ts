@@ -42,3 +42,10 @@ export function wants(prefs: TNotificationPrefs, channel: TNotificationChannel, 
 export function isNotificationKind(value: string): value is TNotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(value);
 }
+
+/** What a user submits: strict, unlike the lenient reading of stored rows. */
+export const ZNotificationPrefsInput = z.object({
+  inApp: z.boolean(),
+  webhook: z.boolean(),
+  muted: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length),
+});

@@ -1,0 +1,100 @@
+/**
+ * The producer's board: every shot by sequence with its status (unassigned when nobody holds it), artist,
+ * site, due date and latest version, filtered and searched in the database. Also what the assign dialog
+ * offers: the active artists with the sites of their workstations.
+ */
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
+import { requireRole, type Actor } from '@/lib/domain/auth/actor';
+import { BOARD_STATUSES, movesFor, type TBoardStatus } from '@/lib/domain/assignments/status';
+import type { TBoardRow, TBoardView } from './board-views';
+
+export const ZBoardQuery = z.object({
+  status: z.enum(BOARD_STATUSES).optional().catch(undefined),
+  artistId: z.string().min(1).optional().catch(undefined),
+  siteId: z.string().min(1).optional().catch(undefined),
+  sequenceId: z.string().min(1).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+});
+export type TBoardQuery = z.infer<typeof ZBoardQuery>;
+
+const MAX_ROWS = 2000;
+
+function whereOf(q: TBoardQuery): Prisma.ShotWhereInput {
+  const and: Prisma.ShotWhereInput[] = [];
+  const held: Prisma.AssignmentWhereInput = { active: true };
+  if (q.status && q.status !== 'unassigned') held.status = q.status;
+  if (q.artistId) held.artistId = q.artistId;
+  if (q.siteId) held.siteId = q.siteId;
+  if (q.status === 'unassigned') and.push({ assignments: { none: { active: true } } });
+  if (Object.keys(held).length > 1) and.push({ assignments: { some: held } });
+  if (q.sequenceId) and.push({ sequenceId: q.sequenceId });
+  if (q.q) {
+    const contains = { contains: q.q, mode: 'insensitive' as const };
+    and.push({ OR: [{ name: contains }, { sequence: { name: contains } }, { sequence: { project: { name: contains } } }, { assignments: { some: { active: true, artist: { name: contains } } } }] });
+  }
+  return { AND: and };
+}
+
+export async function listBoard(actor: Actor, query: z.input<typeof ZBoardQuery> = {}, today = new Date().toISOString().slice(0, 10)): Promise<TBoardView> {
+  requireRole(actor, 'admin', 'producer');
+  const q = ZBoardQuery.parse(query);
+  const client = db();
+  const [shots, total, held, artists, sites, sequences] = await Promise.all([
+    client.shot.findMany({
+      where: whereOf(q),
+      orderBy: [{ sequence: { project: { name: 'asc' } } }, { sequence: { name: 'asc' } }, { name: 'asc' }],
+      take: MAX_ROWS + 1,
+      select: {
+        id: true, name: true, folderPath: true, parseError: true,
+        sequence: { select: { id: true, name: true, project: { select: { name: true } } } },
+        versions: { orderBy: { position: 'desc' }, take: 1, select: { name: true, discoveredAt: true } },
+        _count: { select: { versions: true } },
+        assignments: {
+          where: { active: true },
+          select: { id: true, status: true, dueDate: true, note: true, artistId: true, siteId: true, artist: { select: { name: true } }, site: { select: { name: true } } },
+        },
+      },
+    }),
+    client.shot.count(),
+    client.assignment.groupBy({ by: ['status'], where: { active: true }, _count: { _all: true } }),
+    client.user.findMany({
+      where: { roles: { has: 'artist' }, disabled: false },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, workstations: { where: { desiredState: { not: 'terminated' } }, select: { site: { select: { name: true } } } } },
+    }),
+    client.site.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    client.sequence.findMany({ orderBy: [{ project: { name: 'asc' } }, { name: 'asc' }], select: { id: true, name: true, project: { select: { name: true } } } }),
+  ]);
+
+  const counts = Object.fromEntries(BOARD_STATUSES.map((s) => [s, 0])) as Record<TBoardStatus, number>;
+  for (const h of held) counts[h.status] = h._count._all;
+  counts.unassigned = total - held.reduce((n, h) => n + h._count._all, 0);
+
+  const rows: TBoardRow[] = shots.slice(0, MAX_ROWS).map((s) => {
+    const a = s.assignments[0];
+    const dueDate = a?.dueDate?.toISOString().slice(0, 10) ?? null;
+    return {
+      shotId: s.id, shot: s.name, sequenceId: s.sequence.id, sequence: s.sequence.name, project: s.sequence.project.name, parseError: s.parseError,
+      status: a?.status ?? 'unassigned',
+      latestVersion: s.versions[0] ? { name: s.versions[0].name, discoveredAt: s.versions[0].discoveredAt.toISOString() } : null,
+      versionCount: s._count.versions,
+      assignment: a
+        ? { id: a.id, artistId: a.artistId, artist: a.artist.name, siteId: a.siteId, site: a.site.name, dueDate, note: a.note, overdue: !!dueDate && dueDate < today && a.status !== 'approved' }
+        : null,
+      moves: a ? movesFor(a.status, ['producer']).map((m) => ({ to: m.to, verb: m.verb })) : [],
+    };
+  });
+  const groups = new Map<string, TBoardView['groups'][number]>();
+  for (const r of rows) {
+    const g = groups.get(r.sequenceId) ?? { sequenceId: r.sequenceId, sequence: r.sequence, project: r.project, rows: [] };
+    g.rows.push(r);
+    groups.set(r.sequenceId, g);
+  }
+  return {
+    query: q, total, shown: rows.length, truncated: shots.length > MAX_ROWS, counts, groups: [...groups.values()],
+    artists: artists.map((a) => ({ id: a.id, name: a.name, sites: [...new Set(a.workstations.map((w) => w.site.name))].sort() })),
+    sites, sequences: sequences.map((s) => ({ id: s.id, name: s.name, project: s.project.name })),
+  };
+}
