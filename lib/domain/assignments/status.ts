@@ -13,21 +13,22 @@ export type TBoardStatus = (typeof BOARD_STATUSES)[number];
 
 export type TCapacity = 'assigned-artist' | 'producer';
 
-export type TStatusMove = { from: TAssignmentStatus; to: TAssignmentStatus; by: TCapacity; verb: string };
+/** `verb` labels the button; `done` says what happened, in messages ("sent back by Priya"). */
+export type TStatusMove = { from: TAssignmentStatus; to: TAssignmentStatus; by: TCapacity; verb: string; done: string };
 
 const ACTIVE_WORK: TAssignmentStatus[] = ['assigned', 'in_progress', 'pending_review'];
 
 export const STATUS_MOVES: readonly TStatusMove[] = [
-  { from: 'assigned', to: 'in_progress', by: 'assigned-artist', verb: 'Start work' },
-  { from: 'in_progress', to: 'pending_review', by: 'assigned-artist', verb: 'Submit for review' },
-  { from: 'pending_review', to: 'approved', by: 'producer', verb: 'Approve' },
+  { from: 'assigned', to: 'in_progress', by: 'assigned-artist', verb: 'Start work', done: 'started' },
+  { from: 'in_progress', to: 'pending_review', by: 'assigned-artist', verb: 'Submit for review', done: 'submitted for review' },
+  { from: 'pending_review', to: 'approved', by: 'producer', verb: 'Approve', done: 'approved' },
   // Sending back returns the shot to the artist's hands, not to the start: they keep their work.
-  { from: 'pending_review', to: 'in_progress', by: 'producer', verb: 'Send back' },
-  ...ACTIVE_WORK.map((from) => ({ from, to: 'on_hold' as const, by: 'producer' as const, verb: 'Put on hold' })),
+  { from: 'pending_review', to: 'in_progress', by: 'producer', verb: 'Send back', done: 'sent back' },
+  ...ACTIVE_WORK.map((from) => ({ from, to: 'on_hold' as const, by: 'producer' as const, verb: 'Put on hold', done: 'put on hold' })),
   // A held shot goes back to `assigned`: the artist restarts it explicitly, so the board never shows
   // someone "in progress" on a shot they have not touched since the hold.
-  { from: 'on_hold', to: 'assigned', by: 'producer', verb: 'Resume' },
-  { from: 'approved', to: 'in_progress', by: 'producer', verb: 'Reopen' },
+  { from: 'on_hold', to: 'assigned', by: 'producer', verb: 'Resume', done: 'resumed' },
+  { from: 'approved', to: 'in_progress', by: 'producer', verb: 'Reopen', done: 'reopened' },
 ];
 
 export const STATUS_LABELS: Record<TBoardStatus, string> = {

@@ -15,6 +15,7 @@ import { publishChange } from '../live/publish-change';
 import { hammerspaceLocality, readLocalities } from './hammerspace-locality';
 import { loadStudioSites } from './studio-sites';
 import { writeAssignments, type TShotToAssign } from './write-assignments';
+import { parseInput } from './parse-input';
 
 export const ZAssignShots = z.object({
   shotIds: z.array(z.string().min(1)).min(1, 'Choose at least one shot.').max(1000, 'Assign at most 1000 shots at once.'),
@@ -32,7 +33,7 @@ export type TAssignOutcome =
 
 export async function assignShots(actor: Actor, input: TAssignShotsInput, opts: { locality?: LocalityReader } = {}): Promise<TAssignOutcome> {
   requireRole(actor, 'admin', 'producer');
-  const { shotIds, artistId, dueDate, note, preStage } = ZAssignShots.parse(input);
+  const { shotIds, artistId, dueDate, note, preStage } = parseInput(ZAssignShots, input);
   const ids = [...new Set(shotIds)];
   const client = db();
 

@@ -12,6 +12,7 @@ import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
 import { publishChange } from '../live/publish-change';
 import { recordNotices, type TNotice } from '../notifications/record-notices';
+import { parseInput } from './parse-input';
 
 export const ZChangeStatus = z.object({
   assignmentId: z.string().min(1),
@@ -22,7 +23,7 @@ export type TChangeStatusInput = z.input<typeof ZChangeStatus>;
 
 export async function changeAssignmentStatus(actor: Actor, input: TChangeStatusInput): Promise<{ id: string; status: string }> {
   requireRole(actor, 'admin', 'producer', 'artist');
-  const { assignmentId, to, comment } = ZChangeStatus.parse(input);
+  const { assignmentId, to, comment } = parseInput(ZChangeStatus, input);
   const row = await db().assignment.findUnique({
     where: { id: assignmentId },
     select: { id: true, status: true, active: true, artistId: true, createdById: true, shot: { select: { id: true, name: true, sequence: { select: { name: true } } } }, artist: { select: { name: true } } },
@@ -51,7 +52,7 @@ export async function changeAssignmentStatus(actor: Actor, input: TChangeStatusI
       notices.push({ userId: row.createdById, kind: 'status', title: `${row.artist.name} moved ${shot} to ${STATUS_LABELS[to]}${said}`, link: '/shots/board', data: { assignmentId: row.id } });
     }
     if (move.by === 'producer') {
-      notices.push({ userId: row.artistId, kind: 'status', title: `${shot}: ${move.verb.toLowerCase()} by ${who} (now ${STATUS_LABELS[to]})${said}`, link: `/me/shots/${row.id}`, data: { assignmentId: row.id } });
+      notices.push({ userId: row.artistId, kind: 'status', title: `${shot}: ${move.done} by ${who} (now ${STATUS_LABELS[to]})${said}`, link: `/me/shots/${row.id}`, data: { assignmentId: row.id } });
     }
     await recordNotices(tx, notices.filter((n) => n.userId !== actorId(actor)));
     await publishChange(tx, { topic: 'assignments', id: row.id });

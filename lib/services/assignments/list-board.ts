@@ -9,6 +9,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import { BOARD_STATUSES, movesFor, type TBoardStatus } from '@/lib/domain/assignments/status';
 import type { TBoardRow, TBoardView } from './board-views';
+import { parseInput } from './parse-input';
 
 export const ZBoardQuery = z.object({
   status: z.enum(BOARD_STATUSES).optional().catch(undefined),
@@ -39,7 +40,7 @@ function whereOf(q: TBoardQuery): Prisma.ShotWhereInput {
 
 export async function listBoard(actor: Actor, query: z.input<typeof ZBoardQuery> = {}, today = new Date().toISOString().slice(0, 10)): Promise<TBoardView> {
   requireRole(actor, 'admin', 'producer');
-  const q = ZBoardQuery.parse(query);
+  const q = parseInput(ZBoardQuery, query);
   const client = db();
   const [shots, total, held, artists, sites, sequences] = await Promise.all([
     client.shot.findMany({

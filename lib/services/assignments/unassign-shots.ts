@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
 import { publishChange } from '../live/publish-change';
 import { recordNotices } from '../notifications/record-notices';
+import { parseInput } from './parse-input';
 
 export const ZUnassignShots = z.object({
   shotIds: z.array(z.string().min(1)).min(1, 'Choose at least one shot.').max(1000),
@@ -20,7 +21,7 @@ export type TUnassignShotsInput = z.input<typeof ZUnassignShots>;
 
 export async function unassignShots(actor: Actor, input: TUnassignShotsInput): Promise<{ unassigned: number }> {
   requireRole(actor, 'admin', 'producer');
-  const { shotIds } = ZUnassignShots.parse(input);
+  const { shotIds } = parseInput(ZUnassignShots, input);
   return db().$transaction(
     async (tx) => {
       const rows = await tx.assignment.findMany({

@@ -12,6 +12,7 @@ import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
 import { sealSecret } from '../secrets';
 import { maskWebhookUrl, ZWebhookUrl } from './webhook-url';
+import { parseInput } from '../assignments/parse-input';
 
 export const ZCreateWebhook = z.object({
   url: ZWebhookUrl,
@@ -22,7 +23,7 @@ export const ZCreateWebhook = z.object({
 
 export async function createWebhook(actor: Actor, input: z.input<typeof ZCreateWebhook>): Promise<{ id: string; secret: string }> {
   requireRole(actor, 'admin');
-  const { url, secret, events, userId } = ZCreateWebhook.parse(input);
+  const { url, secret, events, userId } = parseInput(ZCreateWebhook, input);
   if (userId) {
     const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, disabled: true } });
     if (!user || user.disabled) throw new AppError('VALIDATION', 'Choose an active user, or none for a studio-wide webhook.', { fieldErrors: { userId: ['No such active user.'] } });

@@ -8,12 +8,13 @@ import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
 import { maskWebhookUrl } from './webhook-url';
+import { parseInput } from '../assignments/parse-input';
 
 export const ZDeleteWebhook = z.object({ id: z.string().min(1), confirmed: z.literal(true, { error: 'Confirm the removal first.' }) });
 
 export async function deleteWebhook(actor: Actor, input: z.input<typeof ZDeleteWebhook>): Promise<{ id: string }> {
   requireRole(actor, 'admin');
-  const { id } = ZDeleteWebhook.parse(input);
+  const { id } = parseInput(ZDeleteWebhook, input);
   return db().$transaction(async (tx) => {
     const row = await tx.webhookSubscription.findUnique({ where: { id }, select: { id: true, url: true } });
     if (!row) throw new AppError('NOT_FOUND', 'That webhook does not exist any more.');

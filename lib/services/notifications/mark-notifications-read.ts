@@ -8,12 +8,13 @@ import { db } from '@/lib/db/client';
 import type { Actor } from '@/lib/domain/auth/actor';
 import { AppError } from '@/lib/errors';
 import { publishChange } from '../live/publish-change';
+import { parseInput } from '../assignments/parse-input';
 
 export const ZMarkRead = z.object({ ids: z.array(z.string().min(1)).max(200).optional(), all: z.boolean().optional() });
 
 export async function markNotificationsRead(actor: Actor, input: z.input<typeof ZMarkRead>): Promise<{ marked: number }> {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Only a signed-in user has notifications.');
-  const { ids, all } = ZMarkRead.parse(input);
+  const { ids, all } = parseInput(ZMarkRead, input);
   if (!all && !ids?.length) return { marked: 0 };
   return db().$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({

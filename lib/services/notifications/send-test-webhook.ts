@@ -11,12 +11,13 @@ import { enqueue } from '@/lib/jobs';
 import { audit } from '../audit';
 import { WEBHOOK_MAX_ATTEMPTS } from './deliver-webhook';
 import { maskWebhookUrl } from './webhook-url';
+import { parseInput } from '../assignments/parse-input';
 
 export const ZSendTestWebhook = z.object({ id: z.string().min(1) });
 
 export async function sendTestWebhook(actor: Actor, input: z.input<typeof ZSendTestWebhook>): Promise<{ deliveryId: string }> {
   requireRole(actor, 'admin');
-  const { id } = ZSendTestWebhook.parse(input);
+  const { id } = parseInput(ZSendTestWebhook, input);
   return db().$transaction(async (tx) => {
     const sub = await tx.webhookSubscription.findUnique({ where: { id }, select: { url: true, active: true } });
     if (!sub) throw new AppError('NOT_FOUND', 'That webhook does not exist any more.');

@@ -5,12 +5,13 @@ import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
 import { maskWebhookUrl } from './webhook-url';
+import { parseInput } from '../assignments/parse-input';
 
 export const ZSetWebhookActive = z.object({ id: z.string().min(1), active: z.boolean() });
 
 export async function setWebhookActive(actor: Actor, input: z.input<typeof ZSetWebhookActive>): Promise<{ id: string; active: boolean }> {
   requireRole(actor, 'admin');
-  const { id, active } = ZSetWebhookActive.parse(input);
+  const { id, active } = parseInput(ZSetWebhookActive, input);
   return db().$transaction(async (tx) => {
     const row = await tx.webhookSubscription.findUnique({ where: { id }, select: { url: true, active: true } });
     if (!row) throw new AppError('NOT_FOUND', 'That webhook does not exist any more.');

@@ -8,10 +8,11 @@ import type { Actor } from '@/lib/domain/auth/actor';
 import { parsePrefs, ZNotificationPrefsInput, type TNotificationPrefs } from '@/lib/domain/notifications/prefs';
 import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
+import { parseInput } from '../assignments/parse-input';
 
 export async function updateNotificationPrefs(actor: Actor, input: z.input<typeof ZNotificationPrefsInput>): Promise<TNotificationPrefs> {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Only a signed-in user has notification preferences.');
-  const prefs = parsePrefs(ZNotificationPrefsInput.parse(input));
+  const prefs = parsePrefs(parseInput(ZNotificationPrefsInput, input));
   return db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { notificationPrefs: prefs } });
     const muted = prefs.muted.length ? `, muted: ${prefs.muted.join(', ')}` : '';
