@@ -4,7 +4,14 @@ import { hostname } from 'node:os';
 import { parsePayload } from '@/lib/jobs';
 import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
 import { ensureReconcileChains } from '@/lib/services/workstations/request-reconcile';
+import { ensureCollectionChains } from '@/lib/services/replication/schedule-lag-collection';
 import { notifyDigestTask } from './notify-digest';
+import { objectivesReconcileAllTask } from './objectives-reconcile-all';
+import { objectivesReconcileSiteTask } from './objectives-reconcile-site';
+import { replicationCollectAllTask } from './replication-collect-all';
+import { replicationCollectSiteTask } from './replication-collect-site';
+import { replicationPublishMetricsTask } from './replication-publish-metrics';
+import { replicationRollupTask } from './replication-rollup';
 import { webhookDeliverTask } from './webhook-deliver';
 import { idleCheckTask } from './workstations-idle-check';
 import { reconcileAllTask } from './workstations-reconcile-all';
@@ -21,6 +28,12 @@ export function buildTaskList(worker: { id: string; startedAt: Date }): TaskList
     'workstations:idle-check': idleCheckTask,
     'notify-digest': notifyDigestTask,
     'webhook-deliver': webhookDeliverTask,
+    'objectives:reconcile-site': objectivesReconcileSiteTask,
+    'objectives:reconcile-all': objectivesReconcileAllTask,
+    'replication:collect-site': replicationCollectSiteTask,
+    'replication:collect-all': replicationCollectAllTask,
+    'replication:publish-metrics': replicationPublishMetricsTask,
+    'replication:rollup': replicationRollupTask,
   };
 }
 
@@ -31,6 +44,8 @@ export function buildTaskList(worker: { id: string; startedAt: Date }): TaskList
  */
 export async function onWorkersStarted(): Promise<void> {
   await ensureReconcileChains();
+  // The lag collector's chains too: the Replication page should not wait for the next cron minute.
+  await ensureCollectionChains();
 }
 
 /** Cron items: graphile-worker de-duplicates them across worker processes. */
@@ -38,4 +53,8 @@ export const CRONTAB = [
   '* * * * * heartbeat ?max=1',
   '* * * * * workstations:reconcile-all ?max=1',
   '* * * * * workstations:idle-check ?max=1',
+  '* * * * * objectives:reconcile-all ?max=1',
+  '* * * * * replication:collect-all ?max=1',
+  '* * * * * replication:publish-metrics ?max=3',
+  '* * * * * replication:rollup ?max=1',
 ].join('\n');
