@@ -12,6 +12,7 @@ import { sealSecret } from '../../lib/services/secrets';
 import type { SimEndpoints } from '../lib/studio';
 import { DEMO_USERS } from './demo-users';
 import { seedDemoPublish } from './demo-publish';
+import { seedDemoHammerspace } from './demo-hammerspace';
 
 export const DEMO_SITES = [
   { region: 'us-east-1', name: 'Studio East', isHome: true },
@@ -84,5 +85,7 @@ export async function seedDemoStudio({ sim, dataDir }: { sim: SimEndpoints; data
     await writeAudit(tx, { actorId: null, actorLabel: 'system:seed', action: 'studio.seed', entityType: 'studio', summary: 'Seeded the demo studio' });
   });
   await seedDemoPublish({ sim, dataDir });
+  // ── Hammerspace: the studio objective preset at the home site, and the lag collectors (demo-hammerspace.ts) ──
+  await seedDemoHammerspace();
   return true;
 }
