@@ -32,6 +32,8 @@ export type ReconcileSummary = {
   /** Rows, events, orphans, audit and site rows written by this pass: 0 when nothing changed. */
   dbWrites: number;
   ms: number;
+  /** wall time per phase: read the rows, observe EC2, plan, apply (AWS calls and writes). */
+  phases: { readMs: number; describeMs: number; planMs: number; applyMs: number };
 };
 
 export async function reconcileSite(actor: Actor, input: { siteId: string }, opts: ReconcileOptions = {}): Promise<ReconcileSummary> {
@@ -40,10 +42,18 @@ export async function reconcileSite(actor: Actor, input: { siteId: string }, opt
   const site = await findWorkstationSite(input.siteId);
   if (!site) throw new AppError('NOT_FOUND', 'That site does not exist.');
   const now = new Date();
-  const empty = { siteId: site.id, region: site.region, observed: 0, rows: 0, describePages: 0, describeRetries: 0, planned: summarizeActions([]), applied: { writes: 0, calls: { start: 0, stop: 0, terminate: 0, launch: 0 }, errors: 0 }, dbWrites: 0 };
+  const phases = { readMs: 0, describeMs: 0, planMs: 0, applyMs: 0 };
+  const empty = { siteId: site.id, region: site.region, observed: 0, rows: 0, describePages: 0, describeRetries: 0, planned: summarizeActions([]), applied: { writes: 0, calls: { start: 0, stop: 0, terminate: 0, launch: 0 }, errors: 0 }, dbWrites: 0, phases };
+  let mark = Date.now();
+  const lap = (phase: keyof typeof phases) => {
+    const t = Date.now();
+    phases[phase] = t - mark;
+    mark = t;
+  };
   if (site.state === 'planned') return { ...empty, skipped: 'site is still planned', ms: Date.now() - started };
 
   const [rows, orphans] = await Promise.all([listReconcileRows(site.id, now), listKnownOrphans(site.id)]);
+  lap('readMs');
   let observed;
   try {
     observed = await describeManagedInstances(site.region, opts.backoff);
@@ -54,10 +64,13 @@ export async function reconcileSite(actor: Actor, input: { siteId: string }, opt
     logger.warn({ siteId: site.id, region: site.region, code: err.vendorCode }, 'reconcile: observing EC2 failed');
     throw err;
   }
+  lap('describeMs');
 
   const actions = planReconcile({ region: site.region, rows, observed: observed.instances, orphans, now });
+  lap('planMs');
   const applied = await applyReconcileActions({ actor, site, now, launchConcurrency: opts.launchConcurrency ?? 4, backoff: opts.backoff }, actions);
   const siteWrites = (await recordSiteReconcile(site, null, now)) ? 1 : 0;
+  lap('applyMs');
   const summary: ReconcileSummary = {
     ...empty,
     observed: observed.instances.length,
