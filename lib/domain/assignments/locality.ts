@@ -19,9 +19,14 @@ export interface LocalityReader {
 
 export type TPreStageRequest = { shotId: string; folderPath: string; siteId: string; workstationId: string; startWorkstation: boolean };
 
-/** Writes the pre-stage intent inside the caller's transaction (reconcilers act on it afterwards). */
+export type TPreStageResult = { shotId: string; objectiveApplied: boolean; workstationStarted: boolean };
+
+/**
+ * Writes pre-stage intents inside the caller's transaction (reconcilers act on them afterwards). Takes
+ * many at once: a bulk assignment pre-stages hundreds of shots for one artist in one go.
+ */
 export interface PreStager<TTx> {
-  preStage(tx: TTx, request: TPreStageRequest): Promise<{ objectiveApplied: boolean; workstationStarted: boolean }>;
+  preStage(tx: TTx, requests: readonly TPreStageRequest[]): Promise<TPreStageResult[]>;
 }
 
 /** Folds the per-file "data present at" lists of a folder into complete and partial sites. */

@@ -1,15 +1,15 @@
 /**
- * `PreStager` as intent rows, written in the assignment's transaction so a pre-stage and the assignment it
- * serves commit together: the keep-local objective applied to the shot folder at the artist's site (an
- * `ObjectiveApplication` in state pending, which the objectives reconciler sets on that site's Anvil),
- * and the artist's workstation wanted running (the workstation reconciler, pulled to now, starts it).
- * Nothing here calls a vendor, so a slow Anvil or EC2 never holds the producer's click.
+ * `PreStager` as intent rows, written in the assignment's transaction so pre-stages and the assignments
+ * they serve commit together: the keep-local objective applied to each shot folder at the artist's site
+ * (`ObjectiveApplication` rows in state pending, which the objectives reconciler sets on that site's
+ * Anvil), and the artist's workstation wanted running (the workstation reconciler, pulled to now, starts
+ * it). Nothing here calls a vendor, so a slow Anvil or EC2 never holds the producer's click.
  */
 import type { Tx } from '@/lib/db/client';
 import { insertEvents, setDesiredState } from '@/lib/db/workstations';
 import { actorId, type Actor } from '@/lib/domain/auth/actor';
 import { SHOT_KEEP_LOCAL } from '@/lib/domain/assignments/keep-local';
-import type { PreStager, TPreStageRequest } from '@/lib/domain/assignments/locality';
+import type { PreStager, TPreStageRequest, TPreStageResult } from '@/lib/domain/assignments/locality';
 import { relativeShotPath, shareForRoot, sharePathOf } from '@/lib/domain/assignments/shot-paths';
 import { AppError } from '@/lib/errors';
 import { publishChange } from '../live/publish-change';
@@ -27,41 +27,48 @@ async function keepLocalObjectiveId(tx: Tx): Promise<string> {
   return row.id;
 }
 
-async function wantApplication(tx: Tx, key: { objectiveId: string; shareId: string; siteId: string; path: string }): Promise<boolean> {
-  const existing = await tx.objectiveApplication.findUnique({ where: { objectiveId_shareId_siteId_path: key }, select: { id: true, state: true } });
-  if (!existing) {
-    await tx.objectiveApplication.create({ data: { ...key, state: 'pending' } });
-    return true;
-  }
-  if (existing.state === 'applied' || existing.state === 'pending') return false;
-  await tx.objectiveApplication.update({ where: { id: existing.id }, data: { state: 'pending', lastError: null } });
-  return true;
-}
+type TTarget = { shotId: string; shareId: string; siteId: string; path: string };
 
 export function intentPreStager(studio: TStudioSites, actor: Actor): PreStager<Tx> {
-  let objectiveId: string | null = null;
+  const targetOf = (req: TPreStageRequest): TTarget => {
+    const site = studio.sites.find((s) => s.id === req.siteId);
+    const share = site ? shareForRoot(site.publishRoot, studio.shares) : null;
+    const rel = relativeShotPath(req.folderPath, studio.roots);
+    if (!site || !share || rel === null) {
+      throw new AppError('CONFLICT', `Cannot pre-stage ${req.folderPath}: ${site?.name ?? 'the artist’s site'} has no projects root on a Hammerspace share.`);
+    }
+    return { shotId: req.shotId, shareId: share.id, siteId: site.id, path: sharePathOf(rel) };
+  };
+
   return {
-    async preStage(tx: Tx, req: TPreStageRequest) {
-      const site = studio.sites.find((s) => s.id === req.siteId);
-      const share = site ? shareForRoot(site.publishRoot, studio.shares) : null;
-      const rel = relativeShotPath(req.folderPath, studio.roots);
-      if (!site || !share || rel === null) {
-        throw new AppError('CONFLICT', `Cannot pre-stage ${req.folderPath}: ${site?.name ?? 'the artist’s site'} has no projects root on a Hammerspace share.`);
+    async preStage(tx: Tx, requests: readonly TPreStageRequest[]): Promise<TPreStageResult[]> {
+      if (requests.length === 0) return [];
+      const targets = requests.map(targetOf);
+      const objectiveId = await keepLocalObjectiveId(tx);
+      const existing = await tx.objectiveApplication.findMany({
+        where: { objectiveId, OR: targets.map((t) => ({ shareId: t.shareId, siteId: t.siteId, path: t.path })) },
+        select: { id: true, shareId: true, siteId: true, path: true, state: true },
+      });
+      const keyOf = (t: { shareId: string; siteId: string; path: string }) => `${t.shareId}|${t.siteId}|${t.path}`;
+      const have = new Map(existing.map((e) => [keyOf(e), e]));
+      // Already applied or on its way: nothing to do. Failed or being removed: wanted again.
+      const revive = existing.filter((e) => e.state === 'failed' || e.state === 'removing');
+      const fresh = [...new Map(targets.filter((t) => !have.has(keyOf(t))).map((t) => [keyOf(t), t])).values()];
+      if (fresh.length) await tx.objectiveApplication.createMany({ data: fresh.map((t) => ({ objectiveId, shareId: t.shareId, siteId: t.siteId, path: t.path, state: 'pending' as const })), skipDuplicates: true });
+      if (revive.length) await tx.objectiveApplication.updateMany({ where: { id: { in: revive.map((e) => e.id) } }, data: { state: 'pending', lastError: null } });
+      const applied = new Set([...fresh.map(keyOf), ...revive.map(keyOf)]);
+
+      const toStart = [...new Map(requests.filter((r) => r.startWorkstation).map((r) => [r.workstationId, r.siteId])).entries()];
+      const started = new Set<string>();
+      for (const [workstationId, siteId] of toStart) {
+        if ((await setDesiredState([workstationId], 'running', tx)).length === 0) continue;
+        started.add(workstationId);
+        await insertEvents([{ workstationId, kind: 'requested', state: 'running', message: 'Start requested to pre-stage an assigned shot.', actorId: actorId(actor) }], tx);
+        await requestReconcile(tx, siteId, 'pre-stage');
       }
-      objectiveId ??= await keepLocalObjectiveId(tx);
-      const objectiveApplied = await wantApplication(tx, { objectiveId, shareId: share.id, siteId: site.id, path: sharePathOf(rel) });
-      let workstationStarted = false;
-      if (req.startWorkstation) {
-        const changed = await setDesiredState([req.workstationId], 'running', tx);
-        if (changed.length) {
-          workstationStarted = true;
-          await insertEvents([{ workstationId: req.workstationId, kind: 'requested', state: 'running', message: 'Start requested to pre-stage an assigned shot.', actorId: actorId(actor) }], tx);
-          await requestReconcile(tx, site.id, 'pre-stage');
-          await publishChange(tx, { topic: 'workstations' });
-        }
-      }
-      if (objectiveApplied) await publishChange(tx, { topic: 'objectives' });
-      return { objectiveApplied, workstationStarted };
+      if (started.size) await publishChange(tx, { topic: 'workstations' });
+      if (applied.size) await publishChange(tx, { topic: 'objectives' });
+      return requests.map((r, i) => ({ shotId: r.shotId, objectiveApplied: applied.has(keyOf(targets[i]!)), workstationStarted: started.has(r.workstationId) }));
     },
   };
 }

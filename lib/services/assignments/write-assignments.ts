@@ -1,15 +1,16 @@
 /**
  * The writing half of `assignShots`, inside its transaction: shots the artist already holds get the new
  * due date and note; the others lose their current assignment (if any) and get a new one at the planned
- * site, pre-staged when the plan says so. One audit row per shot and per pre-stage; notices go to the
- * artist who gains a shot and to the one who loses it, never to the actor about their own action.
+ * site, pre-staged when the plan says so. One audit row per shot and per pre-stage (one INSERT for all);
+ * notices go to the artist who gains a shot and to the one who loses it, never to the actor about their
+ * own action.
  */
 import type { Tx } from '@/lib/db/client';
 import { actorId, type Actor } from '@/lib/domain/auth/actor';
 import type { TAssignmentPlan } from '@/lib/domain/assignments/locality';
 import { AppError } from '@/lib/errors';
-import { audit } from '../audit';
 import { recordNotices, type TNotice } from '../notifications/record-notices';
+import { auditMany, type TAuditEntry } from './audit-many';
 import { intentPreStager } from './pre-stage-shot';
 import type { TStudioSites } from './studio-sites';
 
@@ -32,12 +33,14 @@ export async function writeAssignments(tx: Tx, actor: Actor, studio: TStudioSite
   const dueText = dueDate ? `, due ${dueDate}` : '';
   const notices: TNotice[] = [];
 
+  const audits: TAuditEntry[] = [];
+
   const keeping = input.shots.filter((s) => s.current?.artistId === artist.id);
+  if (keeping.length) await tx.assignment.updateMany({ where: { id: { in: keeping.map((s) => s.current!.id) } }, data: { dueDate: due, note } });
   for (const shot of keeping) {
-    const current = shot.current!;
-    await tx.assignment.update({ where: { id: current.id }, data: { dueDate: due, note } });
-    await audit(tx, actor, 'assignment.update', { type: 'assignment', id: current.id }, `Set due date and note of ${shot.name} for ${artist.name}`, { shotId: shot.id, dueDate, note });
-    notices.push({ userId: artist.id, kind: 'assigned', title: `${shot.name} (${shot.sequence}): due date or note changed${dueText}`, link: `/me/shots/${current.id}` });
+    const id = shot.current!.id;
+    audits.push({ action: 'assignment.update', entity: { type: 'assignment', id }, summary: `Set due date and note of ${shot.name} for ${artist.name}`, data: { shotId: shot.id, dueDate, note } });
+    notices.push({ userId: artist.id, kind: 'assigned', title: `${shot.name} (${shot.sequence}): due date or note changed${dueText}`, link: `/me/shots/${id}` });
   }
 
   const moving = input.shots.filter((s) => s.current?.artistId !== artist.id);
@@ -54,37 +57,49 @@ export async function writeAssignments(tx: Tx, actor: Actor, studio: TStudioSite
     if (!s.plan || s.plan.kind === 'no-workstation') throw new Error(`assignment of ${s.id} has no site plan`);
     return s.plan;
   });
-  const created = await tx.assignment.createManyAndReturn({
-    data: moving.map((s, i) => ({ shotId: s.id, artistId: artist.id, siteId: plans[i]!.siteId, dueDate: due, note, createdById: by })),
-    select: { id: true, shotId: true },
-  });
+  const created = moving.length
+    ? await tx.assignment.createManyAndReturn({
+        data: moving.map((s, i) => ({ shotId: s.id, artistId: artist.id, siteId: plans[i]!.siteId, dueDate: due, note, createdById: by })),
+        select: { id: true, shotId: true },
+      })
+    : [];
   const newId = new Map(created.map((c) => [c.shotId, c.id]));
 
-  const preStager = intentPreStager(studio, actor);
-  let preStaged = 0;
-  let workstationStarted = false;
   for (const [i, shot] of moving.entries()) {
     const plan = plans[i]!;
     const id = newId.get(shot.id)!;
     const from = shot.current ? previousNames.get(shot.current.artistId) ?? 'another artist' : null;
-    const summary = from ? `Reassigned ${shot.name} from ${from} to ${artist.name} at ${siteName(plan.siteId)}` : `Assigned ${shot.name} to ${artist.name} at ${siteName(plan.siteId)}`;
-    await audit(tx, actor, from ? 'assignment.reassign' : 'assignment.assign', { type: 'assignment', id }, summary, {
-      shotId: shot.id, artistId: artist.id, siteId: plan.siteId, previousAssignmentId: shot.current?.id ?? null, dueDate, note,
+    audits.push({
+      action: from ? 'assignment.reassign' : 'assignment.assign',
+      entity: { type: 'assignment', id },
+      summary: from ? `Reassigned ${shot.name} from ${from} to ${artist.name} at ${siteName(plan.siteId)}` : `Assigned ${shot.name} to ${artist.name} at ${siteName(plan.siteId)}`,
+      data: { shotId: shot.id, artistId: artist.id, siteId: plan.siteId, previousAssignmentId: shot.current?.id ?? null, dueDate, note },
     });
     notices.push({ userId: artist.id, kind: 'assigned', title: `${shot.name} (${shot.sequence}) assigned to you${dueText}`, link: `/me/shots/${id}`, data: { assignmentId: id, shotId: shot.id } });
     if (shot.current) {
       notices.push({ userId: shot.current.artistId, kind: 'reassigned', title: `${shot.name} (${shot.sequence}) was reassigned to ${artist.name}`, link: '/me', data: { shotId: shot.id } });
     }
-    if (plan.kind === 'pre-stage') {
-      const done = await preStager.preStage(tx, { shotId: shot.id, folderPath: shot.folderPath, siteId: plan.siteId, workstationId: plan.workstationId, startWorkstation: plan.startWorkstation });
-      workstationStarted ||= done.workstationStarted;
-      preStaged += 1;
-      await audit(tx, actor, 'assignment.pre-stage', { type: 'assignment', id }, `Pre-staged ${shot.name} at ${siteName(plan.siteId)} for ${artist.name}: ${plan.reason}`, {
-        shotId: shot.id, siteId: plan.siteId, workstationId: plan.workstationId, objectiveApplied: done.objectiveApplied, workstationStarted: done.workstationStarted,
-      });
-    }
   }
 
+  const staging = moving.flatMap((shot, i) => {
+    const plan = plans[i]!;
+    return plan.kind === 'pre-stage' ? [{ shot, plan, id: newId.get(shot.id)! }] : [];
+  });
+  const results = await intentPreStager(studio, actor).preStage(
+    tx,
+    staging.map(({ shot, plan }) => ({ shotId: shot.id, folderPath: shot.folderPath, siteId: plan.siteId, workstationId: plan.workstationId, startWorkstation: plan.startWorkstation })),
+  );
+  for (const [i, { shot, plan, id }] of staging.entries()) {
+    const done = results[i]!;
+    audits.push({
+      action: 'assignment.pre-stage',
+      entity: { type: 'assignment', id },
+      summary: `Pre-staged ${shot.name} at ${siteName(plan.siteId)} for ${artist.name}: ${plan.reason}`,
+      data: { shotId: shot.id, siteId: plan.siteId, workstationId: plan.workstationId, objectiveApplied: done.objectiveApplied, workstationStarted: done.workstationStarted },
+    });
+  }
+
+  await auditMany(tx, actor, audits);
   await recordNotices(tx, notices.filter((n) => n.userId !== by));
-  return { assigned: moving.length - previous.length, reassigned: previous.length, updated: keeping.length, preStaged, workstationStarted };
+  return { assigned: moving.length - previous.length, reassigned: previous.length, updated: keeping.length, preStaged: staging.length, workstationStarted: results.some((r) => r.workstationStarted) };
 }
