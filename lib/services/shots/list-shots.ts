@@ -1,7 +1,23 @@
 import { db } from '@/lib/db/client';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 
-/** Every published shot, grouped project → sequence, with latest and current version. */
+export type TShotListVersion = { vuid: string; name: string; discoveredAt: string; site: string | null };
+export type TShotListItem = {
+  id: string;
+  name: string;
+  versionCount: number;
+  latest: TShotListVersion | null;
+  current: TShotListVersion | null;
+  parseError: string | null;
+  parseErrorAt: string | null;
+  missingSince: string | null;
+  assignment: { status: string; artist: string } | null;
+};
+
+/**
+ * Every published shot, grouped project → sequence, with its latest and current version (when the
+ * scanner first saw it and which site rendered it) and what is wrong with its clip, if anything.
+ */
 export async function listShots(actor: Actor) {
   requireRole(actor, 'admin', 'producer');
   const projects = await db().project.findMany({
@@ -12,8 +28,9 @@ export async function listShots(actor: Actor) {
         include: {
           shots: {
             orderBy: { name: 'asc' },
-            include: {
-              versions: { orderBy: { position: 'asc' }, select: { vuid: true, name: true } },
+            select: {
+              id: true, name: true, latestVuid: true, currentVuid: true, parseError: true, parseErrorAt: true, clipMissingAt: true,
+              versions: { where: { removedAt: null }, orderBy: { position: 'asc' }, select: { vuid: true, name: true, discoveredAt: true, site: { select: { name: true } } } },
               assignments: { where: { active: true }, select: { status: true, artist: { select: { name: true } } } },
             },
           },
@@ -24,18 +41,27 @@ export async function listShots(actor: Actor) {
   return projects.map((p) => ({
     id: p.id,
     name: p.name,
+    layout: p.layout,
     sequences: p.sequences.map((s) => ({
       id: s.id,
       name: s.name,
-      shots: s.shots.map((shot) => ({
-        id: shot.id,
-        name: shot.name,
-        versionCount: shot.versions.length,
-        latest: shot.versions.find((v) => v.vuid === shot.latestVuid)?.name ?? null,
-        current: shot.versions.find((v) => v.vuid === shot.currentVuid)?.name ?? null,
-        parseError: shot.parseError,
-        assignment: shot.assignments[0] ? { status: shot.assignments[0].status, artist: shot.assignments[0].artist.name } : null,
-      })),
+      shots: s.shots.map((shot): TShotListItem => {
+        const view = (vuid: string | null): TShotListVersion | null => {
+          const v = shot.versions.find((x) => x.vuid === vuid);
+          return v ? { vuid: v.vuid, name: v.name, discoveredAt: v.discoveredAt.toISOString(), site: v.site?.name ?? null } : null;
+        };
+        return {
+          id: shot.id,
+          name: shot.name,
+          versionCount: shot.versions.length,
+          latest: view(shot.latestVuid),
+          current: view(shot.currentVuid),
+          parseError: shot.parseError,
+          parseErrorAt: shot.parseErrorAt?.toISOString() ?? null,
+          missingSince: shot.clipMissingAt?.toISOString() ?? null,
+          assignment: shot.assignments[0] ? { status: shot.assignments[0].status, artist: shot.assignments[0].artist.name } : null,
+        };
+      }),
     })),
   }));
 }
