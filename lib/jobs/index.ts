@@ -26,6 +26,10 @@ export const JOBS = {
   'replication:collect-all': z.object({}).passthrough(),
   'replication:publish-metrics': z.object({ _cron: z.object({ ts: z.string() }).passthrough().optional() }).passthrough(),
   'replication:rollup': z.object({}).passthrough(),
+  // sites: one step of a site's bring-up or drain checklist per job (job key per site; the runner also
+  // takes a per-site advisory lock), and a per-minute fan-out that resumes any workflow whose chain died.
+  'sites:run-step': z.object({ siteId: z.string().min(1), reason: z.string().optional() }),
+  'sites:resume-all': z.object({}).passthrough(),
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -5,6 +5,7 @@ import { parsePayload } from '@/lib/jobs';
 import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
 import { ensureReconcileChains } from '@/lib/services/workstations/request-reconcile';
 import { ensureCollectionChains } from '@/lib/services/replication/schedule-lag-collection';
+import { resumeSiteWorkflows } from '@/lib/services/sites/request-site-step';
 import { notifyDigestTask } from './notify-digest';
 import { objectivesReconcileAllTask } from './objectives-reconcile-all';
 import { objectivesReconcileSiteTask } from './objectives-reconcile-site';
@@ -12,6 +13,8 @@ import { replicationCollectAllTask } from './replication-collect-all';
 import { replicationCollectSiteTask } from './replication-collect-site';
 import { replicationPublishMetricsTask } from './replication-publish-metrics';
 import { replicationRollupTask } from './replication-rollup';
+import { sitesResumeAllTask } from './sites-resume-all';
+import { sitesRunStepTask } from './sites-run-step';
 import { webhookDeliverTask } from './webhook-deliver';
 import { idleCheckTask } from './workstations-idle-check';
 import { reconcileAllTask } from './workstations-reconcile-all';
@@ -34,6 +37,8 @@ export function buildTaskList(worker: { id: string; startedAt: Date }): TaskList
     'replication:collect-all': replicationCollectAllTask,
     'replication:publish-metrics': replicationPublishMetricsTask,
     'replication:rollup': replicationRollupTask,
+    'sites:run-step': sitesRunStepTask,
+    'sites:resume-all': sitesResumeAllTask,
   };
 }
 
@@ -46,6 +51,8 @@ export async function onWorkersStarted(): Promise<void> {
   await ensureReconcileChains();
   // The lag collector's chains too: the Replication page should not wait for the next cron minute.
   await ensureCollectionChains();
+  // A bring-up or drain whose worker was killed mid-step resumes now, not at the next cron minute.
+  await resumeSiteWorkflows('now');
 }
 
 /** Cron items: graphile-worker de-duplicates them across worker processes. */
@@ -57,4 +64,5 @@ export const CRONTAB = [
   '* * * * * replication:collect-all ?max=1',
   '* * * * * replication:publish-metrics ?max=3',
   '* * * * * replication:rollup ?max=1',
+  '* * * * * sites:resume-all ?max=1',
 ].join('\n');

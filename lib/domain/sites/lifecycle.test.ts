@@ -15,8 +15,9 @@ describe('site lifecycle', () => {
 
   it('fails from any step that runs work, and a retry resumes the workflow that failed', () => {
     for (const s of ['provisioning', 'active', 'draining'] as const) expect(nextState(site(s), 'fail')).toBe('failed');
-    expect(nextState(site('failed'), 'retry', 'bring-up')).toBe('provisioning');
-    expect(nextState(site('failed'), 'retry', 'drain')).toBe('draining');
+    expect(nextState(site('failed'), 'retry', { workflow: 'bring-up' })).toBe('provisioning');
+    expect(nextState(site('failed'), 'retry', { workflow: 'bring-up', activated: true })).toBe('active');
+    expect(nextState(site('failed'), 'retry', { workflow: 'drain' })).toBe('draining');
   });
 
   it('refuses illegal moves with a sentence that names the allowed states', () => {

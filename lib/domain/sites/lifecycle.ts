@@ -15,7 +15,8 @@ export type TWorkflow = (typeof WORKFLOWS)[number];
 export const SITE_EVENTS = ['bring-up', 'activate', 'drain', 'cancel-drain', 'stop', 'fail', 'retry', 'force-stop'] as const;
 export type TSiteEvent = (typeof SITE_EVENTS)[number];
 
-type Rule = { from: readonly TSiteState[]; to: TSiteState | ((workflow: TWorkflow) => TSiteState); verb: string };
+export type TTransitionContext = { workflow?: TWorkflow; activated?: boolean };
+type Rule = { from: readonly TSiteState[]; to: TSiteState | ((ctx: TTransitionContext) => TSiteState); verb: string };
 
 const RULES: Record<TSiteEvent, Rule> = {
   // A stopped site may be brought up again: its Anvil rejoins and its profiles are kept.
@@ -27,7 +28,8 @@ const RULES: Record<TSiteEvent, Rule> = {
   stop: { from: ['draining'], to: 'stopped', verb: 'mark stopped' },
   // `active` is here because the last bring-up step (launching workstations) runs once the site is open.
   fail: { from: ['provisioning', 'active', 'draining'], to: 'failed', verb: 'mark failed' },
-  retry: { from: ['failed'], to: (w) => (w === 'drain' ? 'draining' : 'provisioning'), verb: 'retry' },
+  // A bring-up that failed after the site was opened (launching workstations) resumes as active.
+  retry: { from: ['failed'], to: (c) => (c.workflow === 'drain' ? 'draining' : c.activated ? 'active' : 'provisioning'), verb: 'retry' },
   'force-stop': { from: ['provisioning', 'active', 'draining', 'failed'], to: 'stopped', verb: 'force-stop' },
 };
 
@@ -41,16 +43,16 @@ export function canApply(state: TSiteState, event: TSiteEvent): boolean {
 }
 
 /**
- * The state after `event`, or a CONFLICT naming the states it is allowed from. `workflow` says which
- * workflow a retry resumes (the one whose step failed); it defaults to bring-up.
+ * The state after `event`, or a CONFLICT naming the states it is allowed from. For a retry, the context
+ * says which workflow failed (bring-up by default) and whether a bring-up had already opened the site.
  */
-export function nextState(site: { name: string; state: TSiteState }, event: TSiteEvent, workflow: TWorkflow = 'bring-up'): TSiteState {
+export function nextState(site: { name: string; state: TSiteState }, event: TSiteEvent, ctx: TTransitionContext = {}): TSiteState {
   const rule = RULES[event];
   if (!rule.from.includes(site.state)) {
     const allowed = rule.from.join(' or ');
     throw new AppError('CONFLICT', `${site.name} is ${site.state}: only a site that is ${allowed} can ${rule.verb === 'mark failed' ? 'fail' : rule.verb}.`);
   }
-  return typeof rule.to === 'function' ? rule.to(workflow) : rule.to;
+  return typeof rule.to === 'function' ? rule.to(ctx) : rule.to;
 }
 
 /** A failure reason as stored on the site: one line, bounded, never empty. */

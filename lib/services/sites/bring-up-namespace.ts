@@ -1,0 +1,110 @@
+/**
+ * The bring-up steps that talk to Anvils: check the new site's Anvil answers, make it a remote site of
+ * the home Anvil, and add it to every studio share as a participant. Each reads first and acts only on
+ * what is missing, so a run that crashed half-way (or an add whose task was still running when its
+ * worker died) is finished, never repeated: an Anvil refuses a second participant of the same site,
+ * and a refusal is followed by reading again.
+ */
+import { findHomeSite, recordAnvilReachability } from '@/lib/db/anvil-sites';
+import type { TLifecycleSite } from '@/lib/db/site-lifecycle';
+import type { AnvilPort } from '@/lib/domain/hammerspace/port';
+import { findRemoteSite, isParticipant, remoteAddress } from '@/lib/domain/sites/namespace';
+import { AppError } from '@/lib/errors';
+import { audit } from '../audit';
+import { anvilForSite, errorText } from '../hammerspace/anvil-for-site';
+import { openSecret } from '../secrets';
+import { done, type TStepHandler } from './step-types';
+import { db } from '@/lib/db/client';
+
+const ANVIL_TIMEOUT_MS = 10_000;
+
+export function siteAnvil(site: TLifecycleSite): AnvilPort {
+  return anvilForSite(site, { timeoutMs: ANVIL_TIMEOUT_MS });
+}
+
+/** The Anvil's own name for this site: how its peers and participants name it. */
+export async function anvilName(site: TLifecycleSite): Promise<string> {
+  return (await siteAnvil(site).localSite()).name;
+}
+
+export async function homeAnvil(): Promise<{ home: NonNullable<Awaited<ReturnType<typeof findHomeSite>>>; port: AnvilPort }> {
+  const home = await findHomeSite();
+  if (!home) throw new AppError('CONFLICT', 'The studio has no home site: mark one site as home first.');
+  return { home, port: anvilForSite(home, { timeoutMs: ANVIL_TIMEOUT_MS }) };
+}
+
+export const registerStep: TStepHandler = async ({ site }) => {
+  if (!site.anvilUrl || !site.anvilUsername || !site.anvilPasswordEnc) throw new AppError('CONFLICT', `${site.name} has no Anvil registered: give its URL and account first.`);
+  // Opening the sealed password proves the key that sealed it is still configured.
+  openSecret(site.anvilPasswordEnc);
+  return done(`Anvil at ${site.anvilUrl} as ${site.anvilUsername}; password sealed`);
+};
+
+export const checkAnvilStep: TStepHandler = async ({ site, now }) => {
+  const port = siteAnvil(site);
+  let state, local;
+  try {
+    state = await port.clusterState();
+    local = await port.localSite();
+  } catch (err) {
+    await recordAnvilReachability(site, false, now);
+    throw err;
+  }
+  await recordAnvilReachability(site, true, now);
+  if (local.type !== 'LOCAL') throw new AppError('UPSTREAM', `${port.label} describes itself as a ${local.type} site; check the URL points at this site's own Anvil.`);
+  return done(`${local.name} answers: cluster ${state.name || 'unnamed'} is ${state.state}`);
+};
+
+export const joinNamespaceStep: TStepHandler = async ({ site, actor }) => {
+  if (site.isHome) return done('The home site’s namespace is the studio’s own');
+  const { home, port } = await homeAnvil();
+  const name = await anvilName(site);
+  const identity = { anvilName: name, anvilUrl: site.anvilUrl ?? '' };
+  const known = findRemoteSite(await port.listSites(), identity);
+  if (known) return done(`${home.name}’s Anvil already lists ${known.name}`);
+  const address = remoteAddress(site.anvilUrl ?? '');
+  try {
+    await port.addRemoteSite({ address, username: site.anvilUsername ?? undefined, password: openSecret(site.anvilPasswordEnc ?? ''), trustClientCert: true });
+  } catch (err) {
+    // Added by a run that died before recording it: the Anvil says so, and a second look confirms it.
+    if (!findRemoteSite(await port.listSites(), identity)) throw err;
+  }
+  return done(`${home.name}’s Anvil now lists ${name} (${address})`, (tx) =>
+    audit(tx, actor, 'site.remote_site_added', { type: 'site', id: site.id }, `${name} added as a remote site at ${home.name}'s Anvil`, { address }));
+};
+
+export const joinSharesStep: TStepHandler = async ({ site, actor }) => {
+  const shares = await db().share.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  if (!shares.length) return done('The studio has no shares yet');
+  const name = await anvilName(site);
+  const joined: Array<{ id: string; name: string; operState: string | null; added: boolean }> = [];
+  if (site.isHome) {
+    for (const s of shares) joined.push({ ...s, operState: null, added: false });
+  } else {
+    const { home, port } = await homeAnvil();
+    for (const s of shares) {
+      const before = await port.getShare(s.name);
+      let added = false;
+      if (!isParticipant(before.participants, name)) {
+        try {
+          await port.addParticipant({ share: s.name, site: name, username: site.anvilUsername ?? '', password: openSecret(site.anvilPasswordEnc ?? '') });
+          added = true;
+        } catch (err) {
+          if (!isParticipant((await port.getShare(s.name)).participants, name)) throw new AppError('UPSTREAM', `Adding ${name} to ${s.name} at ${home.name}'s Anvil failed: ${errorText(err)}`, { cause: err });
+        }
+      }
+      const after = (await port.getShare(s.name)).participants.find((p) => p.name === name);
+      joined.push({ ...s, operState: after?.operState ?? null, added });
+    }
+  }
+  return done(joined.map((j) => `${j.name}: ${j.added ? 'joined' : 'already a participant'}${j.operState ? ` (${j.operState})` : ''}`).join('; '), async (tx) => {
+    for (const j of joined) {
+      await tx.shareParticipant.upsert({
+        where: { shareId_siteId: { shareId: j.id, siteId: site.id } },
+        create: { shareId: j.id, siteId: site.id, operState: j.operState },
+        update: { operState: j.operState },
+      });
+    }
+    await audit(tx, actor, 'site.shares_joined', { type: 'site', id: site.id }, `${site.name} takes part in ${joined.map((j) => j.name).join(', ')}`, { shares: joined.map((j) => ({ share: j.name, added: j.added })) });
+  });
+};
