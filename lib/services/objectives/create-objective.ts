@@ -18,7 +18,7 @@ import { anvilChecks, parserCheck, refuseIfInvalid } from './expression-checks';
 export const ZCreateObjective = z.object({
   name: ZObjectiveName,
   expression: z.string().trim().min(1, 'Write an expression.').max(MAX_EXPRESSION_LENGTH),
-  description: z.string().trim().max(500).optional().transform((v) => v || null),
+  description: z.string().trim().max(500).nullish().transform((v) => v || null),
 });
 
 export async function createObjective(actor: Actor, raw: z.input<typeof ZCreateObjective>, opts: { preset?: string; skipAnvilCheck?: boolean } = {}) {

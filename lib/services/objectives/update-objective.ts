@@ -19,7 +19,7 @@ import { requestObjectivesReconcile } from './request-reconcile';
 export const ZUpdateObjective = z.object({
   id: z.string().min(1),
   expression: z.string().trim().min(1, 'Write an expression.').max(MAX_EXPRESSION_LENGTH),
-  description: z.string().trim().max(500).optional().transform((v) => v || null),
+  description: z.string().trim().max(500).nullish().transform((v) => v || null),
 });
 
 export async function updateObjective(actor: Actor, raw: z.input<typeof ZUpdateObjective>) {

@@ -1,0 +1,42 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+
+export type ActionOutcome<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; userMessage: string; fieldErrors?: Record<string, string[]> } };
+export type ServerAction<I, T> = (input: I) => Promise<ActionOutcome<T>>;
+
+/**
+ * Runs one server action with its pending state, the user-facing error and field errors, and refreshes
+ * the page on success. What the user typed stays in the form whatever happens.
+ */
+export function useAction<I, T>(run: ServerAction<I, T>) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const execute = (input: I, onDone?: (data: T) => void) => {
+    setError(null);
+    setFieldErrors({});
+    startTransition(async () => {
+      const result = await run(input);
+      if (result.ok) {
+        onDone?.(result.data);
+        router.refresh();
+      } else {
+        setError(result.error.userMessage);
+        setFieldErrors(result.error.fieldErrors ?? {});
+      }
+    });
+  };
+  const reset = () => {
+    setError(null);
+    setFieldErrors({});
+  };
+  return { execute, pending, error, fieldErrors, reset };
+}
+
+export function ErrorNote({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return <p role="alert" className="rounded-md border border-bad/40 bg-bad/10 px-3 py-2 text-sm text-bad">{message}</p>;
+}
