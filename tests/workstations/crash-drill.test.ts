@@ -51,7 +51,7 @@ async function kill(w: Worker) {
 }
 
 describe('crash drill', () => {
-  it('survives SIGKILLs during 50 launches: exactly 50 instances, none duplicated, every row in sync', { timeout: 90_000 }, async () => {
+  it('survives SIGKILLs during 50 launches: exactly 50 instances, none duplicated, every row in sync', { timeout: 150_000 }, async () => {
     // A quota increase for RunInstances (AWS: bucket 5, refill 2/s) keeps the drill well under a minute.
     await world.control.post('buckets', { action: 'RunInstances', kind: 'request', capacity: 20, refillPerSecond: 8 });
     for (const count of [20, 20, 10]) {
@@ -67,7 +67,7 @@ describe('crash drill', () => {
     }
     const survivor = startWorker();
     await survivor.ready;
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const running = await t.db.workstation.count({ where: { siteId: world.site.id, observedState: 'running', instanceId: { not: null } } });
       if (running === N) break;

@@ -15,7 +15,9 @@ type SdkError = { name?: string; Code?: string; code?: string; message?: string;
 
 export function vendorCodeOf(err: unknown): string {
   const e = (err ?? {}) as SdkError;
-  return e.Code || e.name || e.code || 'Unknown';
+  // A network failure is a plain Error whose `code` (ECONNREFUSED…) is the only useful name.
+  const name = e.name && e.name !== 'Error' ? e.name : undefined;
+  return e.Code || name || e.code || 'Unknown';
 }
 
 export function toAwsAppError(err: unknown, what: string): AppError {
