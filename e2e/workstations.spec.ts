@@ -80,3 +80,22 @@ test('launch, watch, connect and stop workstations', async ({ browser }) => {
   await expect(admin.getByTestId('workstation-row-west-flame-03').getByTestId('workstation-state')).toHaveAttribute('data-state', 'stopped', EC2);
   await expect(ben.getByTestId('my-workstation-west-flame-03').getByTestId('workstation-state')).toHaveAttribute('data-state', 'stopped', EC2);
 });
+
+test('an admin edits a launch profile and a price', async ({ browser }) => {
+  const admin = await as(browser, 'admin@studio.example');
+  await admin.goto('/workstations/profiles');
+  await expect(admin.getByRole('heading', { name: 'Launch profiles and prices' })).toBeVisible();
+  const price = admin.getByLabel('Hourly price of g6e.4xlarge');
+  await price.fill('3.25');
+  await price.locator('xpath=..').getByRole('button', { name: 'Save' }).click();
+  await expect(price.locator('xpath=..').getByRole('button', { name: 'Save' })).toBeDisabled();
+  await admin.reload();
+  await expect(admin.getByLabel('Hourly price of g6e.4xlarge')).toHaveValue('3.25');
+
+  await admin.getByRole('button', { name: 'New profile' }).click();
+  const dialog = admin.getByRole('dialog', { name: 'New launch profile' });
+  await dialog.getByLabel('Name').fill('Flame big');
+  await dialog.getByLabel('AMI').fill('not-an-ami');
+  await dialog.getByRole('button', { name: 'Save profile' }).click();
+  await expect(dialog.getByText('An AMI id looks like ami-0123456789abcdef0')).toBeVisible();
+});
