@@ -17,7 +17,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anvil-res-'));
-  cluster = await startAnvilCluster({ sites: DEFAULT_SITES, basePort: 0, dataDir, linkDelayMs: 200, config: { taskStepMs: 40 } });
+  cluster = await startAnvilCluster({ sites: DEFAULT_SITES, basePort: 0, dataDir, linkDelayMs: 200, config: { taskStepMs: 150 } }); // slow enough for a poll every 10 ms to see each state on a busy machine
   east = new AnvilClient(cluster.describe()['us-east-1']!);
   sydney = new AnvilClient(cluster.describe()['ap-southeast-2']!);
   ctl = cluster.controlUrl;

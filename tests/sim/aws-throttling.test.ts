@@ -37,8 +37,11 @@ describe('token buckets', () => {
   it('RunInstances has a bucket of 5 per region: the sixth rapid call gets RequestLimitExceeded (503)', async () => {
     const ec2 = client('us-west-2');
     const ImageId = await amiIn(ec2);
-    for (let i = 0; i < 5; i++) await ec2.send(new RunInstancesCommand({ ImageId, MinCount: 1, MaxCount: 1 }));
-    const err = await awsErrorOf(ec2.send(new RunInstancesCommand({ ImageId, MinCount: 1, MaxCount: 1 })));
+    // Sent together, so the bucket's refill (2/s) cannot hide the limit on a slow, busy machine.
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => ec2.send(new RunInstancesCommand({ ImageId, MinCount: 1, MaxCount: 1 }))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const err = await awsErrorOf(Promise.reject(rejected?.reason));
     expect(err.name).toBe('RequestLimitExceeded');
     expect(err.$metadata?.httpStatusCode).toBe(503);
     // Buckets are per region: another region still has its five tokens.
