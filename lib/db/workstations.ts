@@ -153,3 +153,8 @@ export function findWorkstationForRelaunch(id: string, tx: Tx = db()) {
 export async function workstationNameTaken(name: string, tx: Tx = db()): Promise<boolean> {
   return (await tx.workstation.count({ where: { name } })) > 0;
 }
+
+/** The artists a workstation can be assigned to (active users holding the artist role). */
+export function listAssignableArtists(tx: Tx = db()) {
+  return tx.user.findMany({ where: { roles: { has: 'artist' }, disabled: false }, select: { id: true, name: true, email: true }, orderBy: { name: 'asc' } });
+}

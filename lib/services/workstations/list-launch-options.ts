@@ -1,6 +1,6 @@
 /** What the launch dialog offers: sites with their profiles (and why a site cannot launch), artists, prices. */
 import { listLaunchProfiles, priceMap } from '@/lib/db/launch-profiles';
-import { listAssignableArtists } from '@/lib/db/workstation-people';
+import { listAssignableArtists } from '@/lib/db/workstations';
 import { listSitesForWorkstations } from '@/lib/db/workstation-sites';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import type { LaunchOptionsView } from '@/lib/domain/workstations/views';
