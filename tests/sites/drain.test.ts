@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reconcileSiteObjectives } from '@/lib/services/objectives/reconcile-site-objectives';
+import { cancelDrain } from '@/lib/services/sites/cancel-drain';
 import { checkDrain } from '@/lib/services/sites/check-drain';
+import { forceStopSite } from '@/lib/services/sites/force-stop';
+import { retrySite } from '@/lib/services/sites/retry-site';
+import { runSiteSteps } from '@/lib/services/sites/run-site-step';
+import { startBringUp } from '@/lib/services/sites/start-bring-up';
 import { runSiteStep } from '@/lib/services/sites/run-site-step';
 import { startDrain } from '@/lib/services/sites/start-drain';
 import { launchWorkstations } from '@/lib/services/workstations/launch-workstations';
@@ -130,5 +135,45 @@ describe('draining a site', () => {
     const moves = await t.db.auditLog.findMany({ where: { entityId: world.sites.london, action: { in: ['site.drain', 'site.stop'] } }, orderBy: { id: 'asc' } });
     expect(moves.map((m) => [m.action, m.actorLabel])).toEqual([['site.drain', 'it@studio.example'], ['site.stop', 'system:drain (for it@studio.example)']]);
     expect((moves[0]!.data as { warnings: string[] }).warnings[0]).toContain('connected to london-flame-01');
+  });
+
+  it('brings a drained site back: refused while it still holds files of its own, rejoined once they are gone', { timeout: 60_000 }, async () => {
+    const london = world.sites.london;
+    expect((await t.db.site.findUniqueOrThrow({ where: { id: london } })).state).toBe('stopped');
+    await startBringUp(world.admin, { siteId: london });
+    const first = await runSiteSteps({ siteId: london });
+    expect(first.at(-1)).toMatchObject({ outcome: 'failed', step: 'join-shares' });
+    expect((await t.db.site.findUniqueOrThrow({ where: { id: london } })).failureReason).toMatch(/London's Anvil still holds its own projects share with 2 file\(s\)/);
+
+    // The admin clears London's leftover copies (both clips exist at East) and retries.
+    const root = path.join(describeAnvil(world, 'eu-west-2').shareRoot, 'projects');
+    fs.rmSync(path.join(root, 'show'), { recursive: true, force: true });
+    await until(async () => ((await anvilOf(world, 'eu-west-2').files('/projects/show').catch(() => null)) ? undefined : true), 10_000, 100);
+    await retrySite(world.admin, { siteId: london });
+    const second = await runSiteSteps({ siteId: london });
+    expect(second.at(-1)?.outcome).toBe('idle');
+    expect((await t.db.site.findUniqueOrThrow({ where: { id: london } })).state).toBe('active');
+    expect((await anvilOf(world, 'us-east-1').getShare('projects')).participants.map((p) => p.name)).toContain('London');
+    expect(await t.db.shareParticipant.count({ where: { siteId: london } })).toBe(1);
+  });
+
+  it('cancels a drain, and force-stops only with the name typed, recording the acknowledged risk', { timeout: 30_000 }, async () => {
+    const west = world.sites.west;
+    await startDrain(world.admin, { siteId: west });
+    expect((await t.db.site.findUniqueOrThrow({ where: { id: west } })).state).toBe('draining');
+    await cancelDrain(world.admin, { siteId: west });
+    expect(await t.db.site.findUniqueOrThrow({ where: { id: west } })).toMatchObject({ state: 'active', launchesAllowed: true });
+
+    await expect(forceStopSite(world.admin, { siteId: west, confirm: 'west' })).rejects.toThrow('Type “Studio West” to force-stop it.');
+    expect((await t.db.site.findUniqueOrThrow({ where: { id: west } })).state).toBe('active');
+    await expect(forceStopSite(world.admin, { siteId: world.sites.east, confirm: 'Studio East' })).rejects.toThrow('Studio East is the home site: make another site home before stopping it.');
+    const r = await forceStopSite(world.admin, { siteId: west, confirm: 'Studio West', reason: 'region outage' });
+    expect(r.state).toBe('stopped');
+    const row = await t.db.auditLog.findFirstOrThrow({ where: { entityId: west, action: 'site.force-stop' } });
+    expect(row.actorLabel).toBe('it@studio.example');
+    expect(row.data).toMatchObject({ acknowledgedDataLossRisk: true, reason: 'region outage', typedConfirmation: 'Studio West', from: 'active', to: 'stopped' });
+    expect(Array.isArray((row.data as { blockersAtStop: unknown }).blockersAtStop)).toBe(true);
+    const moves = await t.db.auditLog.findMany({ where: { entityId: west, action: { startsWith: 'site.' } }, orderBy: { id: 'asc' } });
+    expect(moves.map((m) => m.action)).toEqual(['site.drain', 'site.cancel-drain', 'site.force-stop']);
   });
 });

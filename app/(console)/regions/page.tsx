@@ -1,36 +1,44 @@
 import type { Metadata } from 'next';
-import { Badge, stateTone } from '@/components/ui/badge';
-import { LocalTime } from '@/components/ui/local-time';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, Td, Th } from '@/components/ui/table';
+import { RegionsMap } from '@/components/regions/regions-map';
+import { RegisterSiteDialog } from '@/components/regions/register-site-dialog';
+import { SiteChecklist } from '@/components/regions/site-checklist';
+import { SitesTable } from '@/components/regions/sites-table';
 import { requirePage } from '@/lib/auth/guards';
 import { listSites } from '@/lib/services/sites/list-sites';
+import { bringUpAction, cancelDrainAction, checkDrainAction, drainAction, forceStopAction, registerSiteAction, retryAction } from './actions';
 
 export const metadata: Metadata = { title: 'Regions' };
 
 export default async function RegionsPage() {
   const actor = await requirePage('admin');
   const sites = await listSites(actor);
+  const actions = { register: registerSiteAction, bringUp: bringUpAction, check: checkDrainAction, drain: drainAction, cancelDrain: cancelDrainAction, retry: retryAction, forceStop: forceStopAction };
+  const withChecklists = sites.filter((s) => s.workflow);
   return (
     <>
-      <PageHeader title="Regions" description="Every site of the studio: its AWS region, its Anvil and its workstations." />
-      <Table label="Sites">
-        <thead>
-          <tr><Th>Site</Th><Th>Region</Th><Th>State</Th><Th>Workstations</Th><Th>Anvil</Th><Th>Last reconcile</Th></tr>
-        </thead>
-        <tbody>
-          {sites.map((s) => (
-            <tr key={s.id}>
-              <Td>{s.name} {s.isHome ? <Badge tone="info">home</Badge> : null}</Td>
-              <Td className="font-mono text-xs">{s.region}</Td>
-              <Td><Badge tone={stateTone(s.state)}>{s.state}</Badge>{s.failureReason ? <span className="ml-2 text-xs text-bad">{s.failureReason}</span> : null}</Td>
-              <Td className="tabular-nums">{s.workstationCount}</Td>
-              <Td>{s.anvilHealthy == null ? <Badge>unknown</Badge> : s.anvilHealthy ? <Badge tone="ok">healthy</Badge> : <Badge tone="bad">unreachable</Badge>}</Td>
-              <Td className="text-muted"><LocalTime iso={s.lastReconciledAt} mode="relative" />{s.lastReconcileError ? <span className="ml-2 text-xs text-bad">{s.lastReconcileError}</span> : null}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <LiveRefresh topics={['sites', 'workstations', 'replication']} />
+      <PageHeader
+        title="Regions"
+        description="Every site of the studio: bring one up in a few clicks, drain one down without losing a frame."
+        actions={<RegisterSiteDialog register={registerSiteAction} />}
+      />
+      {sites.length === 0 ? (
+        <EmptyState title="No sites yet">Add a site with its AWS region and its Hammerspace Anvil, then bring it up.</EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <RegionsMap sites={sites} />
+          <SitesTable sites={sites} actions={actions} />
+          {withChecklists.length ? (
+            <section className="space-y-3" aria-label="Checklists">
+              <h2 className="text-xs font-medium uppercase tracking-wider text-muted">Checklists</h2>
+              {withChecklists.map((s) => <SiteChecklist key={s.id} site={s} />)}
+            </section>
+          ) : null}
+        </div>
+      )}
     </>
   );
 }

@@ -15,6 +15,8 @@ import { anvilForSite, errorText } from '../hammerspace/anvil-for-site';
 import { openSecret } from '../secrets';
 import { done, type TStepHandler } from './step-types';
 import { db } from '@/lib/db/client';
+import { DEFAULT_WALK } from '@/lib/domain/sites/data-copies';
+import { walkFiles } from './walk-files';
 
 const ANVIL_TIMEOUT_MS = 10_000;
 
@@ -73,6 +75,22 @@ export const joinNamespaceStep: TStepHandler = async ({ site, actor }) => {
     audit(tx, actor, 'site.remote_site_added', { type: 'site', id: site.id }, `${name} added as a remote site at ${home.name}'s Anvil`, { address }));
 };
 
+/**
+ * A site drained earlier kept its own copy of each share when it left (a namespace of its own), and an
+ * Anvil refuses to add a participant whose site already has a share of that name. An empty leftover is
+ * removed; one that still holds files is left for an admin to look at, since its files may exist nowhere else.
+ */
+async function clearDetachedShare(site: TLifecycleSite, share: string): Promise<void> {
+  const port = siteAnvil(site);
+  const leftover = (await port.listShares()).find((x) => x.name === share && x.state !== 'REMOVED');
+  if (!leftover) return;
+  const walk = await walkFiles(port, leftover.path, DEFAULT_WALK, () => undefined);
+  if (walk.files > 0 || walk.truncated) {
+    throw new AppError('CONFLICT', `${site.name}'s Anvil still holds its own ${share} share with ${walk.truncated ? 'many' : walk.files} file(s), left from before it left the namespace. Move or delete them on that Anvil, then retry.`);
+  }
+  await port.deleteShare(share);
+}
+
 export const joinSharesStep: TStepHandler = async ({ site, actor }) => {
   const shares = await db().share.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
   if (!shares.length) return done('The studio has no shares yet');
@@ -86,6 +104,7 @@ export const joinSharesStep: TStepHandler = async ({ site, actor }) => {
       const before = await port.getShare(s.name);
       let added = false;
       if (!isParticipant(before.participants, name)) {
+        await clearDetachedShare(site, s.name);
         try {
           await port.addParticipant({ share: s.name, site: name, username: site.anvilUsername ?? '', password: openSecret(site.anvilPasswordEnc ?? '') });
           added = true;

@@ -34,6 +34,8 @@ export async function forceStopSite(actor: Actor, raw: z.input<typeof ZForceStop
   const site = await findLifecycleSite(input.siteId);
   if (!site) throw new AppError('NOT_FOUND', 'That site does not exist.');
   nextState(site, 'force-stop');
+  // The home site owns the timeline and the namespace every other site joined through.
+  if (site.isHome) throw new AppError('CONFLICT', `${site.name} is the home site: make another site home before stopping it.`);
   if (!confirmsSiteName(site.name, input.confirm)) {
     throw new AppError('VALIDATION', `Type “${site.name}” to force-stop it.`, { fieldErrors: { confirm: [`Type “${site.name}” to confirm`] } });
   }

@@ -14,31 +14,17 @@ import type { TMetricSample } from '@/lib/domain/hammerspace/types';
 import type { TDrainFacts, TShareFacts } from '@/lib/domain/sites/blockers';
 import { DEFAULT_WALK, isOnlyCopyAt, type TWalkLimits } from '@/lib/domain/sites/data-copies';
 import { anvilForSite, errorText } from '../hammerspace/anvil-for-site';
+import { walkFiles } from './walk-files';
 
 const TIMEOUT_MS = 8_000;
 
-/** Files under `root` whose only copy is at `siteName`, walking one directory per call, within limits. */
+/** Files under `root` whose only copy is at `siteName`, as far as the walk's limits allow. */
 async function onlyCopies(port: AnvilPort, root: string, siteName: string, limits: TWalkLimits): Promise<{ paths: string[]; truncated: boolean }> {
   const paths: string[] = [];
-  const queue: Array<{ path: string; depth: number }> = [{ path: root, depth: 0 }];
-  let calls = 0;
-  let files = 0;
-  while (queue.length) {
-    const dir = queue.shift()!;
-    if (calls >= limits.calls || dir.depth > limits.depth) return { paths, truncated: true };
-    calls++;
-    const node = await port.files(dir.path, { replicationDetails: true });
-    if (!node.isDirectory) {
-      if (isOnlyCopyAt(node, siteName)) paths.push(node.path);
-      continue;
-    }
-    for (const child of node.children) {
-      if (child.isDirectory) queue.push({ path: child.path, depth: dir.depth + 1 });
-      else if (++files > limits.files) return { paths, truncated: true };
-      else if (isOnlyCopyAt(child, siteName)) paths.push(child.path);
-    }
-  }
-  return { paths: paths.sort(), truncated: false };
+  const walk = await walkFiles(port, root, limits, (f) => {
+    if (isOnlyCopyAt(f, siteName)) paths.push(f.path);
+  }, { replicationDetails: true });
+  return { paths: paths.sort(), truncated: walk.truncated };
 }
 
 export async function observeDataFacts(site: TLifecycleSite, limits: TWalkLimits = DEFAULT_WALK): Promise<Pick<TDrainFacts, 'anvilError' | 'shares'>> {
