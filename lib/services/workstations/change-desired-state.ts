@@ -15,7 +15,8 @@ import { publishChange } from '../live/publish-change';
 import { requestReconcile } from './request-reconcile';
 
 export const ZWorkstationIds = z.object({
-  ids: z.array(z.string().min(1)).min(1, 'Choose at least one workstation').max(500),
+  // A site drain stops every machine of a site at once: large studios have a thousand per region.
+  ids: z.array(z.string().min(1)).min(1, 'Choose at least one workstation').max(5000),
   confirm: z.string().optional(),
 });
 export type TWorkstationIds = z.infer<typeof ZWorkstationIds>;
