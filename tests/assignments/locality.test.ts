@@ -65,7 +65,7 @@ describe('data locality from Hammerspace', () => {
     const done = await assignShots(producer, { shotIds: [shots[0]!.id], artistId: userId(ana) });
     expect(done).toEqual({ outcome: 'assigned', assigned: 1, reassigned: 0, updated: 0, preStaged: 0, workstationStarted: false });
     expect((await t.db.assignment.findFirstOrThrow({ where: { shotId: shots[0]!.id, active: true } })).siteId).toBe(studio.sites.east);
-    const [mine] = await listMyAssignments(ana);
+    const [mine] = await listMyAssignments(ana, { fresh: true });
     expect(mine).toMatchObject({ shot: 'sh0010', banner: null, folder: path.join(studio.roots.east, 'acme/sequences/sq010/sh0010') });
     expect(mine!.batch).toBe(path.join(studio.roots.east, 'acme/sequences/sq010/sh0010/batch/sh0010_v001.batch'));
   });
@@ -76,7 +76,7 @@ describe('data locality from Hammerspace', () => {
     await assignShots(producer, { shotIds: [shots[1]!.id], artistId: userId(ben), preStage: true });
     expect((await auditOf(t.db, 'assignment.pre-stage')).map((a) => a.summary)).toEqual(['Pre-staged sh0020 at Studio West for Ben Artist: the shot’s data is not at the artist’s site']);
 
-    const [before] = await listMyAssignments(ben);
+    const [before] = await listMyAssignments(ben, { fresh: true });
     expect(before!.banner).toEqual({ tone: 'warn', text: 'This shot’s data is not yet complete in Studio West: opening it now reads across regions.' });
     expect(before!.folder).toBe(path.join(studio.roots.west, 'acme/sequences/sq010/sh0020'));
 
@@ -88,7 +88,7 @@ describe('data locality from Hammerspace', () => {
     // West learns of the files over the replication bus; set the objective once its namespace lists them.
     await until(async () => ((await anvil.files(`/projects${app.path}`).catch(() => null))?.children.length ? true : undefined), 10_000, 50);
     await anvil.setObjective(app.share.name, app.path, SHOT_KEEP_LOCAL.name);
-    await until(async () => ((await listMyAssignments(ben))[0]!.banner === null ? true : undefined), 15_000, 100);
+    await until(async () => ((await listMyAssignments(ben, { fresh: true }))[0]!.banner === null ? true : undefined), 15_000, 100);
     expect(await locality(1)).toMatchObject({ completeAt: [studio.sites.east, studio.sites.west].sort() });
   });
 
@@ -99,7 +99,7 @@ describe('data locality from Hammerspace', () => {
       for (const region of ['us-west-2', 'eu-west-2']) await control(cluster.controlUrl, 'POST', `/sites/${region}/down`);
       const unknown = await locality(0);
       expect(unknown.known).toBe(false);
-      const [mine] = await listMyAssignments(ana);
+      const [mine] = await listMyAssignments(ana, { fresh: true });
       expect(mine!.banner).toMatchObject({ tone: 'muted', text: expect.stringMatching(/^Could not check whether this shot’s data is in Studio East yet/) });
     } finally {
       for (const region of ['us-east-1', 'us-west-2', 'eu-west-2']) await control(cluster.controlUrl, 'POST', `/sites/${region}/up`);

@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/objectives', label: 'Objectives', icon: 'target', roles: ['admin'] },
   { href: '/replication', label: 'Replication', icon: 'activity', roles: ['admin'] },
   { href: '/audit', label: 'Audit', icon: 'scroll', roles: ['admin'] },
+  { href: '/settings/webhooks', label: 'Webhooks', icon: 'bell', roles: ['admin'] },
   { href: '/me', label: 'My shots', icon: 'user', roles: ['artist'] },
 ];
 

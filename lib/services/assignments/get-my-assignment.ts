@@ -6,12 +6,12 @@ import { db } from '@/lib/db/client';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import type { LocalityReader } from '@/lib/domain/assignments/locality';
 import { AppError } from '@/lib/errors';
-import type { TMyAssignmentDetail } from './board-views';
+import type { TMyAssignmentDetail } from '@/lib/domain/assignments/views';
 import { hammerspaceLocality } from './hammerspace-locality';
 import { MY_ASSIGNMENT_SELECT, myAssignmentViews } from './my-assignment-view';
 import { loadStudioSites } from './studio-sites';
 
-export async function getMyAssignment(actor: Actor, id: string, opts: { locality?: LocalityReader } = {}): Promise<TMyAssignmentDetail> {
+export async function getMyAssignment(actor: Actor, id: string, opts: { locality?: LocalityReader; fresh?: boolean } = {}): Promise<TMyAssignmentDetail> {
   requireRole(actor, 'artist');
   const notFound = new AppError('NOT_FOUND', 'That shot is not assigned to you.');
   if (actor.kind !== 'user' || typeof id !== 'string' || id.length === 0 || id.length > 64) throw notFound;
@@ -21,7 +21,7 @@ export async function getMyAssignment(actor: Actor, id: string, opts: { locality
     loadStudioSites(),
     db().version.findMany({ where: { shotId: row.shot.id }, orderBy: { position: 'desc' }, select: { id: true, name: true, vuid: true, frameStart: true, frameEnd: true, discoveredAt: true } }),
   ]);
-  const [view] = await myAssignmentViews([row], studio, opts.locality ?? hammerspaceLocality(studio));
+  const [view] = await myAssignmentViews([row], studio, opts.locality ?? hammerspaceLocality(studio), { fresh: opts.fresh });
   return {
     ...view!,
     versions: versions.map((v) => ({

@@ -8,7 +8,7 @@ import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import { BOARD_STATUSES, movesFor, type TBoardStatus } from '@/lib/domain/assignments/status';
-import type { TBoardRow, TBoardView } from './board-views';
+import type { TBoardRow, TBoardView } from '@/lib/domain/assignments/views';
 import { parseInput } from './parse-input';
 
 export const ZBoardQuery = z.object({

@@ -7,12 +7,12 @@ import { db } from '@/lib/db/client';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import type { LocalityReader } from '@/lib/domain/assignments/locality';
 import { AppError } from '@/lib/errors';
-import type { TMyAssignmentView } from './board-views';
+import type { TMyAssignmentView } from '@/lib/domain/assignments/views';
 import { hammerspaceLocality } from './hammerspace-locality';
 import { MY_ASSIGNMENT_SELECT, myAssignmentViews } from './my-assignment-view';
 import { loadStudioSites } from './studio-sites';
 
-export async function listMyAssignments(actor: Actor, opts: { locality?: LocalityReader } = {}): Promise<TMyAssignmentView[]> {
+export async function listMyAssignments(actor: Actor, opts: { locality?: LocalityReader; fresh?: boolean } = {}): Promise<TMyAssignmentView[]> {
   requireRole(actor, 'artist');
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Only a signed-in artist has assignments.');
   const [rows, studio] = await Promise.all([
@@ -24,5 +24,5 @@ export async function listMyAssignments(actor: Actor, opts: { locality?: Localit
     }),
     loadStudioSites(),
   ]);
-  return myAssignmentViews(rows, studio, opts.locality ?? hammerspaceLocality(studio));
+  return myAssignmentViews(rows, studio, opts.locality ?? hammerspaceLocality(studio), { fresh: opts.fresh });
 }

@@ -4,11 +4,11 @@
  * get-my-assignment share it, and both have already checked that the assignment is the actor's.
  */
 import type { Prisma } from '@/lib/db/generated/client';
-import { localityBanner, type LocalityReader } from '@/lib/domain/assignments/locality';
+import { localityBanner, type LocalityReader, type TShotLocality } from '@/lib/domain/assignments/locality';
 import { pathAtSite } from '@/lib/domain/assignments/shot-paths';
 import { movesFor } from '@/lib/domain/assignments/status';
 import { readLocalities } from './hammerspace-locality';
-import type { TMyAssignmentView } from './board-views';
+import type { TMyAssignmentView } from '@/lib/domain/assignments/views';
 import type { TStudioSites } from './studio-sites';
 
 export const MY_ASSIGNMENT_SELECT = {
@@ -25,8 +25,29 @@ export const MY_ASSIGNMENT_SELECT = {
 
 export type TMyAssignmentRow = Prisma.AssignmentGetPayload<{ select: typeof MY_ASSIGNMENT_SELECT }>;
 
-export async function myAssignmentViews(rows: TMyAssignmentRow[], studio: TStudioSites, reader: LocalityReader): Promise<TMyAssignmentView[]> {
-  const localities = await readLocalities(reader, rows.map((r) => ({ id: r.shot.id, folderPath: r.shot.folderPath })));
+/**
+ * The artist's pages refresh on every live notice (a workstation reconcile pass included): where a shot's
+ * data is changes slowly, so each web process remembers an answer for a few seconds instead of walking
+ * the Anvil's namespace on every refresh. Assigning always reads fresh.
+ */
+const LOCALITY_TTL_MS = 15_000;
+const recent = new Map<string, { at: number; value: TShotLocality }>();
+
+function remembered(reader: LocalityReader, now = Date.now()): LocalityReader {
+  return {
+    async read(shot) {
+      const hit = recent.get(shot.folderPath);
+      if (hit && now - hit.at < LOCALITY_TTL_MS) return hit.value;
+      const value = await reader.read(shot);
+      if (recent.size > 5_000) recent.clear();
+      recent.set(shot.folderPath, { at: now, value });
+      return value;
+    },
+  };
+}
+
+export async function myAssignmentViews(rows: TMyAssignmentRow[], studio: TStudioSites, reader: LocalityReader, opts: { fresh?: boolean } = {}): Promise<TMyAssignmentView[]> {
+  const localities = await readLocalities(opts.fresh ? reader : remembered(reader), rows.map((r) => ({ id: r.shot.id, folderPath: r.shot.folderPath })));
   return rows.map((a) => {
     const latest = a.shot.versions[0];
     return {

@@ -2,8 +2,8 @@
  * The shapes the board and the artist's pages render: plain JSON (ISO strings, no Dates), shared by the
  * read services that build them and the components that show them.
  */
-import type { TLocalityBanner } from '@/lib/domain/assignments/locality';
-import type { TAssignmentStatus, TBoardStatus } from '@/lib/domain/assignments/status';
+import type { TLocalityBanner } from './locality';
+import type { TAssignmentStatus, TBoardStatus } from './status';
 
 export type TMoveView = { to: TAssignmentStatus; verb: string };
 
