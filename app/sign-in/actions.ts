@@ -8,6 +8,7 @@ export type SignInState = { error?: string; email?: string };
 const MESSAGES: Record<string, string> = {
   invalid: 'That email and password do not match an account.',
   locked: 'Too many failed attempts: this account is locked for 15 minutes.',
+  'rate-limited': 'Too many failed sign-ins from your network: try again in 15 minutes.',
   disabled: 'This account is disabled. Ask a studio admin.',
   'password-sign-in-off': 'Password sign-in is turned off here: use single sign-on.',
 };
