@@ -23,7 +23,7 @@ export function RelaunchButton({ id, name, relaunch }: { id: string; name: strin
         onClose={() => { reset(); setOpen(false); }}
         onConfirm={() => execute({ id }, () => setOpen(false))}
       >
-        Its instance is gone. A new one is launched from the same profile, for the same artist; data on the lost disk is not recovered.
+        A new instance is launched from the profile's current settings, for the same artist, under a new ClientToken. Data on a lost disk is not recovered.
       </ConfirmDialog>
     </>
   );

@@ -46,7 +46,7 @@ export function WorkstationDrawer({ w, closeHref, actions, relaunch }: { w: Work
         <StateBadge state={w.state} desired={w.desiredState} />
         <span className="flex-1" />
         <LifecycleButtons size="sm" ids={[w.id]} names={[w.name]} actions={actions} verbs={[...verbs]} />
-        {w.lost && w.desiredState !== 'terminated' ? <RelaunchButton id={w.id} name={w.name} relaunch={relaunch} /> : null}
+        {(w.lost || (!w.instanceId && w.lastErrorCode)) && w.desiredState !== 'terminated' ? <RelaunchButton id={w.id} name={w.name} relaunch={relaunch} /> : null}
       </div>
       {w.lastError ? <p role="status" className="mb-4 rounded-md border border-bad/40 bg-bad/10 px-3 py-2 text-sm text-bad">{w.lastErrorCode}: {w.lastError}</p> : null}
       {w.links ? <div className="mb-4"><DcvLinks links={w.links} name={w.name} /></div> : null}

@@ -147,7 +147,7 @@ export function createAdoptedWorkstation(
 }
 
 export function findWorkstationForRelaunch(id: string, tx: Tx = db()) {
-  return tx.workstation.findUnique({ where: { id }, select: { id: true, name: true, siteId: true, lost: true, desiredState: true, launchGeneration: true, instanceId: true, observedState: true } });
+  return tx.workstation.findUnique({ where: { id }, select: { id: true, name: true, siteId: true, lost: true, desiredState: true, launchGeneration: true, instanceId: true, observedState: true, lastErrorCode: true } });
 }
 
 export async function workstationNameTaken(name: string, tx: Tx = db()): Promise<boolean> {

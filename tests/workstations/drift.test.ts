@@ -43,8 +43,24 @@ describe('drift between the database and EC2', () => {
     expect((await simInstances(world, `&clientToken=${row.clientToken}`)).count).toBe(1);
   });
 
+  it('shows a launch EC2 refuses as IdempotentParameterMismatch, and a relaunch sends it with a new token', async () => {
+    const w = await launchOne();
+    const row = await t.db.workstation.findUniqueOrThrow({ where: { id: w.id } });
+    // A first attempt went out with other settings (the profile was edited since): the token is spent.
+    const first = await runInstance(world.site.region, { clientToken: row.clientToken, imageId: world.ami, instanceType: 'g6e.4xlarge', subnetId: null, securityGroupIds: [], volumeSizeGb: 500, tags: [] });
+    await world.control.delete(`instances/${first.instanceId}`);
+    await pass();
+    const stuck = await t.db.workstation.findUniqueOrThrow({ where: { id: w.id } });
+    expect(stuck).toMatchObject({ instanceId: null, lastErrorCode: 'IdempotentParameterMismatch' });
+    expect(stuck.lastError).toContain('relaunch the workstation');
+    await relaunchWorkstation(world.admin, { id: w.id });
+    await pass();
+    expect(await t.db.workstation.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ clientToken: `${w.id}-g2`, lastErrorCode: null, instanceId: expect.stringMatching(/^i-/) });
+  });
+
   it('shows an unclaimed tagged instance as an orphan, and adopts it as a workstation', async () => {
     const id = await strayInstance([['Name', 'render-box-7'], ['studio:managed', 'true'], ['studio:site', 'us-west-2']]);
+    await sleep(300); // past pending, so the second pass below sees nothing new at all
     await pass();
     const orphan = await t.db.orphanInstance.findUniqueOrThrow({ where: { instanceId: id } });
     expect(orphan).toMatchObject({ siteId: world.site.id, instanceType: 'g4dn.2xlarge' });

@@ -1,5 +1,5 @@
 /**
- * Gives a lost workstation a new instance. The row keeps its name, artist and history; its launch
+ * Gives a lost workstation a new instance (or a failing launch a fresh start). The row keeps its name, artist and history; its launch
  * generation goes up, which gives it a new ClientToken: the only honest way to ask EC2 for a second
  * instance for the same workstation (the old token would keep answering with the vanished one).
  */
@@ -21,7 +21,10 @@ export async function relaunchWorkstation(actor: Actor, input: z.infer<typeof ZR
   const row = await findWorkstationForRelaunch(id);
   if (!row) throw new AppError('NOT_FOUND', 'That workstation does not exist.');
   if (row.desiredState === 'terminated') throw new AppError('CONFLICT', `${row.name} is terminated; launch a new workstation instead.`);
-  if (!row.lost) throw new AppError('CONFLICT', `${row.name} still has its instance; relaunch is only for a workstation whose instance was lost.`);
+  // Also for a launch EC2 keeps refusing (e.g. its profile changed after the first attempt): a new token
+  // lets it go out with the current settings. A row that has an instance is never relaunched.
+  const stuck = !row.instanceId && row.lastErrorCode !== null;
+  if (!row.lost && !stuck) throw new AppError('CONFLICT', `${row.name} still has its instance; relaunch is only for a workstation whose instance was lost or whose launch keeps failing.`);
   const generation = row.launchGeneration + 1;
   const token = clientTokenFor(row.id, generation);
   return db().$transaction(async (tx) => {
