@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { disconnectDb } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare';
+import { startPublishScanner } from '@/lib/services/shots/publish-scanner';
 import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
 import { buildTaskList, CRONTAB, onWorkersStarted } from './tasks';
 
@@ -28,6 +29,8 @@ async function main() {
   });
   logger.info({ workerId: worker.id, concurrency: e.WORKER_CONCURRENCY }, 'workers started');
   await onWorkersStarted();
+  // The Shot Publish watcher lives beside the runner; a database lock lets one process of the fleet hold it.
+  const scanner = startPublishScanner({ usePolling: e.SHOTS_WATCH_POLL_MS > 0, pollIntervalMs: e.SHOTS_WATCH_POLL_MS || undefined });
 
   let stopping = false;
   const drain = async (signal: string) => {
@@ -35,6 +38,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'workers draining');
     await runner.stop();
+    await scanner.stop();
     await disconnectDb();
     process.exit(0);
   };

@@ -32,6 +32,8 @@ const ZEnv = z.object({
   AUTH_OIDC_ROLE_MAP: z.string().default(''),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** 0: the publish watcher uses file-system events; N: it polls every N ms (an NFS mount, where other clients' writes raise no events). */
+  SHOTS_WATCH_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -26,6 +26,9 @@ export const JOBS = {
   'replication:collect-all': z.object({}).passthrough(),
   'replication:publish-metrics': z.object({ _cron: z.object({ ts: z.string() }).passthrough().optional() }).passthrough(),
   'replication:rollup': z.object({}).passthrough(),
+  // shots: the periodic safety-net rescan of the home site's publish root (the watcher in the workers
+  // process handles changes as they happen); `full` re-reads every clip instead of trusting size and mtime.
+  'shots:rescan': z.object({ reason: z.string().optional(), full: z.boolean().optional() }).passthrough(),
   // sites: one step of a site's bring-up or drain checklist per job (job key per site; the runner also
   // takes a per-site advisory lock), and a per-minute fan-out that resumes any workflow whose chain died.
   'sites:run-step': z.object({ siteId: z.string().min(1), reason: z.string().optional() }),

@@ -15,6 +15,7 @@ import { replicationPublishMetricsTask } from './replication-publish-metrics';
 import { replicationRollupTask } from './replication-rollup';
 import { sitesResumeAllTask } from './sites-resume-all';
 import { sitesRunStepTask } from './sites-run-step';
+import { shotsRescanTask } from './shots-rescan';
 import { webhookDeliverTask } from './webhook-deliver';
 import { idleCheckTask } from './workstations-idle-check';
 import { reconcileAllTask } from './workstations-reconcile-all';
@@ -37,6 +38,7 @@ export function buildTaskList(worker: { id: string; startedAt: Date }): TaskList
     'replication:collect-all': replicationCollectAllTask,
     'replication:publish-metrics': replicationPublishMetricsTask,
     'replication:rollup': replicationRollupTask,
+    'shots:rescan': shotsRescanTask,
     'sites:run-step': sitesRunStepTask,
     'sites:resume-all': sitesResumeAllTask,
   };
@@ -64,5 +66,7 @@ export const CRONTAB = [
   '* * * * * replication:collect-all ?max=1',
   '* * * * * replication:publish-metrics ?max=3',
   '* * * * * replication:rollup ?max=1',
+  // The watcher catches changes as they land; this catches what it missed (NFS without events, restarts).
+  '*/5 * * * * shots:rescan ?max=1&queue=shots-rescan',
   '* * * * * sites:resume-all ?max=1',
 ].join('\n');

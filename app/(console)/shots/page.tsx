@@ -1,51 +1,81 @@
 import type { Metadata } from 'next';
-import { Badge, stateTone } from '@/components/ui/badge';
+import Link from 'next/link';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { LocalityProvider } from '@/components/shots/locality-badges';
+import { ProjectLayoutForm } from '@/components/shots/project-layout-form';
+import { ShotsTable } from '@/components/shots/shots-table';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, Td, Th } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/guards';
+import { hasRole } from '@/lib/domain/auth/actor';
+import { PUBLISH_LAYOUTS } from '@/lib/domain/publish';
+import { readProjectLayout } from '@/lib/domain/shots/project-layout';
 import { listShots } from '@/lib/services/shots/list-shots';
+import { setLayoutAction } from './layout-actions';
 
 export const metadata: Metadata = { title: 'Shots' };
 
 export default async function ShotsPage() {
   const actor = await requirePage('admin', 'producer');
   const projects = await listShots(actor);
+  const ids = projects.flatMap((p) => p.sequences.flatMap((s) => s.shots.map((shot) => shot.id)));
+  const header = (
+    <PageHeader
+      title="Shots"
+      description="Every published shot, read from its Open Clip at the home site. New renders appear here as soon as they replicate."
+      actions={
+        <Link href="/shots/board" className={buttonClass('secondary')}>
+          Assignment board
+        </Link>
+      }
+    />
+  );
   if (projects.length === 0) {
     return (
       <>
-        <PageHeader title="Shots" />
-        <EmptyState title="Nothing published yet">Shots appear here as soon as Flame’s Shot Publish writes them to a site’s publish root.</EmptyState>
+        <LiveRefresh topics={['shots']} />
+        {header}
+        <EmptyState title="Nothing published yet">Shots appear here as soon as Flame’s Shot Publish writes them to the home site’s publish root.</EmptyState>
       </>
     );
   }
   return (
     <>
-      <PageHeader title="Shots" description="Every published shot, read from its Open Clip files." />
-      {projects.map((p) => (
-        <section key={p.id} className="mb-8">
-          <h2 className="mb-3 text-sm font-semibold text-muted">{p.name}</h2>
-          {p.sequences.map((s) => (
-            <div key={s.id} className="mb-5">
-              <h3 className="mb-2 text-sm font-medium">{s.name}</h3>
-              <Table label={`Shots of ${s.name}`}>
-                <thead><tr><Th>Shot</Th><Th>Latest</Th><Th>Current</Th><Th>Versions</Th><Th>Assignment</Th></tr></thead>
-                <tbody>
-                  {s.shots.map((shot) => (
-                    <tr key={shot.id}>
-                      <Td className="font-medium">{shot.name}{shot.parseError ? <p className="text-xs text-bad">{shot.parseError}</p> : null}</Td>
-                      <Td className="font-mono text-xs">{shot.latest ?? '—'}</Td>
-                      <Td className="font-mono text-xs">{shot.current ?? '—'}</Td>
-                      <Td className="tabular-nums">{shot.versionCount}</Td>
-                      <Td>{shot.assignment ? <><Badge tone={stateTone(shot.assignment.status)}>{shot.assignment.status.replace('_', ' ')}</Badge> <span className="text-muted">{shot.assignment.artist}</span></> : <span className="text-faint">unassigned</span>}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
-          ))}
-        </section>
-      ))}
+      <LiveRefresh topics={['shots']} />
+      {header}
+      <LocalityProvider shotIds={ids}>
+        {projects.map((p) => {
+          const layout = readProjectLayout(p.layout);
+          return (
+            <section key={p.id} className="mb-8" aria-labelledby={`project-${p.id}`}>
+              <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id={`project-${p.id}`} className="text-base font-semibold">
+                  {p.name}
+                </h2>
+                <p className="text-xs text-muted">
+                  {layout.ok ? (
+                    <>
+                      Layout <span className="font-mono">{layout.layout.name}</span>: <span className="font-mono">{layout.layout.patterns.clip}</span>
+                    </>
+                  ) : (
+                    <span className="text-bad">Layout setting does not read ({layout.reason}); its clips are not indexed until it is fixed.</span>
+                  )}
+                </p>
+              </div>
+              {hasRole(actor, 'admin') ? (
+                <ProjectLayoutForm projectId={p.id} project={p.name} current={layout.ok ? layout.layout : null} layouts={Object.keys(PUBLISH_LAYOUTS)} save={setLayoutAction} />
+              ) : null}
+              {p.sequences.map((s) => (
+                <div key={s.id} className="mb-5">
+                  <h3 className="mb-2 text-sm font-medium text-muted">{s.name}</h3>
+                  <ShotsTable sequence={s.name} shots={s.shots} />
+                </div>
+              ))}
+            </section>
+          );
+        })}
+      </LocalityProvider>
     </>
   );
 }

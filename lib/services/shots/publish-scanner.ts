@@ -22,6 +22,7 @@ export interface TScannerOptions {
   debounceMs?: number;
   stableMs?: number;
   usePolling?: boolean;
+  pollIntervalMs?: number;
   onIndexed?: (path: string, outcome: TIndexOutcome) => void;
 }
 
@@ -104,6 +105,7 @@ export function startPublishScanner(opts: TScannerOptions = {}): TPublishScanner
       debounceMs: opts.debounceMs,
       stableMs: opts.stableMs,
       usePolling: opts.usePolling,
+      pollIntervalMs: opts.pollIntervalMs,
     });
     watcher = w;
     await w.ready;
