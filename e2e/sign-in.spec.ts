@@ -37,7 +37,7 @@ test.describe('signing in lands each role on its home with its navigation', () =
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill('producer@studio.example');
     await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByTestId('sign-in-error')).toHaveText('That email and password do not match an account.');
     await expect(page.getByLabel('Email')).toHaveValue('producer@studio.example');
   });
