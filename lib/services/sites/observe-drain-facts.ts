@@ -17,6 +17,7 @@ import { anvilForSite, errorText } from '../hammerspace/anvil-for-site';
 import { walkFiles } from './walk-files';
 
 const TIMEOUT_MS = 8_000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Files under `root` whose only copy is at `siteName`, as far as the walk's limits allow. */
 async function onlyCopies(port: AnvilPort, root: string, siteName: string, limits: TWalkLimits): Promise<{ paths: string[]; truncated: boolean }> {
@@ -27,7 +28,28 @@ async function onlyCopies(port: AnvilPort, root: string, siteName: string, limit
   return { paths: paths.sort(), truncated: walk.truncated };
 }
 
-export async function observeDataFacts(site: TLifecycleSite, limits: TWalkLimits = DEFAULT_WALK): Promise<Pick<TDrainFacts, 'anvilError' | 'shares'>> {
+/** One reading of send_behind per share and peer: the gauge and the participant latency, the worse of the two. */
+async function readSendBehind(port: AnvilPort, shares: Array<{ name: string }>, localName: string): Promise<Map<string, Map<string, number>>> {
+  // The exporter may be off on a real cluster; participant latencies then carry the same number.
+  const metrics: TMetricSample[] = await port.metrics().catch(() => []);
+  const out = new Map<string, Map<string, number>>();
+  for (const share of shares) {
+    const participants = (await port.getShare(share.name)).participants;
+    const gauge = sendBehindBySite(metrics, share.name, localName);
+    const latency = participantLagBySite(participants);
+    const peers = [...new Set([...gauge.keys(), ...participants.map((p) => p.name)])].filter((n) => n !== localName).sort();
+    out.set(share.name, new Map(peers.map((peer) => [peer, Math.max(gauge.get(peer) ?? 0, latency.get(peer) ?? 0)])));
+  }
+  return out;
+}
+
+/**
+ * send_behind is read again a few times, a second apart, while any is above 0, and the least reading of
+ * each pair is kept: metadata is always moving (the lag collector's own canaries leave every site every
+ * 15 s), so one reading can catch a change in flight; a change that stays unreplicated (a paused link,
+ * a busy writer) stays above 0 in every reading and blocks.
+ */
+export async function observeDataFacts(site: TLifecycleSite, opts: { limits?: TWalkLimits; settleReads?: number; settleMs?: number } = {}): Promise<Pick<TDrainFacts, 'anvilError' | 'shares'>> {
   const shares = await sharesOfSite(site.id);
   const port = anvilForSite(site, { timeoutMs: TIMEOUT_MS });
   let localName: string;
@@ -36,26 +58,36 @@ export async function observeDataFacts(site: TLifecycleSite, limits: TWalkLimits
   } catch (err) {
     return { anvilError: errorText(err), shares: [] };
   }
-  // The exporter may be off on a real cluster; participant latencies then carry the same number.
-  const metrics: TMetricSample[] = await port.metrics().catch(() => []);
-  const facts: TShareFacts[] = [];
+  const facts = new Map<string, TShareFacts>(shares.map((s) => [s.name, { shareId: s.id, share: s.name, sendBehind: [], onlyHere: [], truncated: false, error: null }]));
+  let behind = new Map<string, Map<string, number>>();
   for (const share of shares) {
-    const f: TShareFacts = { shareId: share.id, share: share.name, sendBehind: [], onlyHere: [], truncated: false, error: null };
     try {
-      const participants = (await port.getShare(share.name)).participants;
-      const gauge = sendBehindBySite(metrics, share.name, localName);
-      const latency = participantLagBySite(participants);
-      const peers = new Set([...gauge.keys(), ...participants.map((p) => p.name)].filter((n) => n !== localName));
-      f.sendBehind = [...peers].sort().map((toSite) => ({ toSite, seconds: Math.max(gauge.get(toSite) ?? 0, latency.get(toSite) ?? 0) }));
-      const walk = await onlyCopies(port, share.path, localName, limits);
+      behind.set(share.name, (await readSendBehind(port, [share], localName)).get(share.name) ?? new Map());
+    } catch (err) {
+      facts.get(share.name)!.error = errorText(err);
+    }
+  }
+  for (let i = 0; i < (opts.settleReads ?? 3); i++) {
+    const moving = shares.filter((s) => [...(behind.get(s.name)?.values() ?? [])].some((v) => v > 0));
+    if (!moving.length) break;
+    await sleep(opts.settleMs ?? 1_000);
+    const again = await readSendBehind(port, moving, localName).catch(() => null);
+    if (!again) break;
+    behind = new Map([...behind].map(([share, peers]) => [share, new Map([...peers].map(([peer, v]) => [peer, Math.min(v, again.get(share)?.get(peer) ?? v)]))]));
+  }
+  for (const share of shares) {
+    const f = facts.get(share.name)!;
+    if (f.error) continue;
+    f.sendBehind = [...(behind.get(share.name) ?? new Map<string, number>())].map(([toSite, seconds]) => ({ toSite, seconds }));
+    try {
+      const walk = await onlyCopies(port, share.path, localName, opts.limits ?? DEFAULT_WALK);
       f.onlyHere = walk.paths;
       f.truncated = walk.truncated;
     } catch (err) {
       f.error = errorText(err);
     }
-    facts.push(f);
   }
-  return { anvilError: null, shares: facts };
+  return { anvilError: null, shares: [...facts.values()] };
 }
 
 export async function observePeopleFacts(siteId: string): Promise<Pick<TDrainFacts, 'assignments' | 'dcvSessions'>> {
