@@ -4,8 +4,10 @@
  * cookie's flags, and the single sign-on callbacks (role mapping, refusal of unmapped users).
  */
 import type { NextAuthConfig } from 'next-auth';
-import { CredentialsSignin } from 'next-auth';
-import Credentials from 'next-auth/providers/credentials';
+// The same classes next-auth re-exports, imported from @auth/core (next-auth's own dependency) so this
+// module loads without Next's runtime: tests drive Auth.js's HTTP handlers with this very configuration.
+import { CredentialsSignin } from '@auth/core/errors';
+import Credentials from '@auth/core/providers/credentials';
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import type { TEnv } from '@/lib/env';
 import { db } from '@/lib/db/client';

@@ -35,20 +35,25 @@ export function clientAddress(headers: Headers | undefined): string {
 export async function beginAttempt(email: string, ip: string, now = new Date()): Promise<AttemptGate> {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   await db().signInAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - PRUNE_AFTER_MS) } } });
-  const own = await db().signInAttempt.create({ data: { email, ip, at: now }, select: { id: true } });
-  const lastSuccess = await db().signInAttempt.findFirst({
-    where: { email, outcome: 'ok', at: { gte: since }, id: { lt: own.id } },
-    orderBy: { id: 'desc' },
-    select: { id: true },
+  // Record-then-count under per-email and per-address locks (always in this order, so no deadlock):
+  // parallel attempts see each other; only this short gate is serialised, never the bcrypt compare.
+  const gate = await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:email:${email}`}))::text`;
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:ip:${ip}`}))::text`;
+    const own = await tx.signInAttempt.create({ data: { email, ip, at: now }, select: { id: true } });
+    const lastSuccess = await tx.signInAttempt.findFirst({
+      where: { email, outcome: 'ok', at: { gte: since }, id: { lt: own.id } },
+      orderBy: { id: 'desc' },
+      select: { id: true },
+    });
+    const counted = { outcome: { in: COUNTED }, at: { gte: since } };
+    const emailFailures = await tx.signInAttempt.count({ where: { ...counted, email, id: { lt: own.id, gt: lastSuccess?.id ?? 0n } } });
+    const ipFailures = await tx.signInAttempt.count({ where: { ...counted, ip, id: { lt: own.id } } });
+    const refused = ipFailures >= MAX_IP_FAILURES ? 'rate-limited' : emailFailures >= MAX_EMAIL_FAILURES ? 'locked' : null;
+    if (refused) await tx.signInAttempt.update({ where: { id: own.id }, data: { outcome: 'refused' } });
+    return { id: own.id, refused, emailFailures };
   });
-  const counted = { outcome: { in: COUNTED }, at: { gte: since }, id: { lt: own.id } };
-  const [emailFailures, ipFailures] = await Promise.all([
-    db().signInAttempt.count({ where: { ...counted, email, id: { lt: own.id, gt: lastSuccess?.id ?? 0n } } }),
-    db().signInAttempt.count({ where: { ...counted, ip } }),
-  ]);
-  const refused = ipFailures >= MAX_IP_FAILURES ? 'rate-limited' : emailFailures >= MAX_EMAIL_FAILURES ? 'locked' : null;
-  if (refused) await settleAttempt(own.id, 'refused');
-  return { id: own.id, refused, emailFailures } as AttemptGate;
+  return gate as AttemptGate;
 }
 
 export async function settleAttempt(id: bigint, outcome: Exclude<AttemptOutcome, 'checking'>): Promise<void> {
