@@ -92,3 +92,19 @@ describe('the producer’s board', () => {
     expect(board.artists.map((a) => [a.name, a.sites])).toEqual([['Ana Artist', ['Studio East']], ['Ben Artist', ['Studio West']], ['Chloe Artist', ['London']]]);
   });
 });
+
+describe('versions a clip no longer lists', () => {
+  it('are history: not the latest on the board or the artist’s page, marked on the shot page', async () => {
+    await t.db.version.create({ data: { shotId: shots[0]!.id, vuid: 'v003', name: 'v003', position: 2, removedAt: new Date(), batchSetup: '/mnt/hs/west/projects/acme/sequences/sq010/sh0010/batch/sh0010_v003.batch' } });
+    const row = (await listBoard(producer)).groups.flatMap((g) => g.rows).find((r) => r.shot === 'sh0010');
+    expect([row?.latestVersion?.name, row?.versionCount]).toEqual(['v002', 2]);
+    const [first] = await listMyAssignments(ana);
+    expect(first!.latestVersion?.name).toBe('v002');
+    const detail = await getMyAssignment(ana, first!.id);
+    expect(detail.versions.map((v) => [v.name, v.removed, v.batch])).toEqual([
+      ['v003', true, '/mnt/hs/east/projects/acme/sequences/sq010/sh0010/batch/sh0010_v003.batch'],
+      ['v002', false, null],
+      ['v001', false, null],
+    ]);
+  });
+});

@@ -54,6 +54,7 @@ describe('assigning shots', () => {
     expect(ws.desiredState).toBe('running');
     expect(ws.events.map((e) => e.message)).toEqual(['Start requested to pre-stage an assigned shot.']);
     expect((await queuedJobs(t.db, 'workstations:reconcile-site')).map((j) => j.key)).toEqual([`workstations:reconcile-site:${studio.sites.london}`]);
+    expect((await queuedJobs(t.db, 'objectives:reconcile-site')).map((j) => j.key)).toEqual([`objectives:reconcile-site:${studio.sites.london}`]);
 
     expect((await auditOf(t.db, 'assignment.assign')).map((a) => a.summary)).toEqual(['sh0010', 'sh0020', 'sh0030'].map((n) => `Assigned ${n} to Chloe Artist at London`));
     expect(await auditOf(t.db, 'assignment.pre-stage')).toHaveLength(3);

@@ -52,5 +52,6 @@ export type TMyAssignmentView = {
 };
 
 export type TMyAssignmentDetail = TMyAssignmentView & {
-  versions: Array<{ id: string; name: string; vuid: string; frames: string | null; discoveredAt: string }>;
+  /** newest first; `removed`: the clip no longer lists it (kept as history); `batch`: its setup at the artist's site */
+  versions: Array<{ id: string; name: string; vuid: string; frames: string | null; discoveredAt: string; removed: boolean; batch: string | null }>;
 };

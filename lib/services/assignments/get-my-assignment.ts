@@ -5,6 +5,7 @@
 import { db } from '@/lib/db/client';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import type { LocalityReader } from '@/lib/domain/assignments/locality';
+import { pathAtSite } from '@/lib/domain/assignments/shot-paths';
 import { AppError } from '@/lib/errors';
 import type { TMyAssignmentDetail } from '@/lib/domain/assignments/views';
 import { hammerspaceLocality } from './hammerspace-locality';
@@ -19,13 +20,14 @@ export async function getMyAssignment(actor: Actor, id: string, opts: { locality
   if (!row) throw notFound;
   const [studio, versions] = await Promise.all([
     loadStudioSites(),
-    db().version.findMany({ where: { shotId: row.shot.id }, orderBy: { position: 'desc' }, select: { id: true, name: true, vuid: true, frameStart: true, frameEnd: true, discoveredAt: true } }),
+    db().version.findMany({ where: { shotId: row.shot.id }, orderBy: { position: 'desc' }, select: { id: true, name: true, vuid: true, frameStart: true, frameEnd: true, discoveredAt: true, batchSetup: true, removedAt: true } }),
   ]);
   const [view] = await myAssignmentViews([row], studio, opts.locality ?? hammerspaceLocality(studio), { fresh: opts.fresh });
   return {
     ...view!,
     versions: versions.map((v) => ({
-      id: v.id, name: v.name, vuid: v.vuid, discoveredAt: v.discoveredAt.toISOString(),
+      id: v.id, name: v.name, vuid: v.vuid, discoveredAt: v.discoveredAt.toISOString(), removed: v.removedAt !== null,
+      batch: v.batchSetup ? pathAtSite(v.batchSetup, studio.roots, row.site.id) ?? v.batchSetup : null,
       frames: v.frameStart !== null && v.frameEnd !== null ? `${v.frameStart}–${v.frameEnd}` : null,
     })),
   };

@@ -50,8 +50,9 @@ export async function listBoard(actor: Actor, query: z.input<typeof ZBoardQuery>
       select: {
         id: true, name: true, folderPath: true, parseError: true,
         sequence: { select: { id: true, name: true, project: { select: { name: true } } } },
-        versions: { orderBy: { position: 'desc' }, take: 1, select: { name: true, discoveredAt: true } },
-        _count: { select: { versions: true } },
+        // A version the clip no longer lists (rewritten by a Write File node) is history, not the latest.
+        versions: { where: { removedAt: null }, orderBy: { position: 'desc' }, take: 1, select: { name: true, discoveredAt: true } },
+        _count: { select: { versions: { where: { removedAt: null } } } },
         assignments: {
           where: { active: true },
           select: { id: true, status: true, dueDate: true, note: true, artistId: true, siteId: true, artist: { select: { name: true } }, site: { select: { name: true } } },

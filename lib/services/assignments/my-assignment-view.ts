@@ -18,7 +18,7 @@ export const MY_ASSIGNMENT_SELECT = {
     select: {
       id: true, name: true, folderPath: true, batchPath: true,
       sequence: { select: { name: true, project: { select: { name: true } } } },
-      versions: { orderBy: { position: 'desc' }, take: 1, select: { name: true, discoveredAt: true } },
+      versions: { where: { removedAt: null }, orderBy: { position: 'desc' }, take: 1, select: { name: true, discoveredAt: true } },
     },
   },
 } satisfies Prisma.AssignmentSelect;

@@ -1,8 +1,8 @@
 /**
  * `PreStager` as intent rows, written in the assignment's transaction so pre-stages and the assignments
  * they serve commit together: the keep-local objective applied to each shot folder at the artist's site
- * (`ObjectiveApplication` rows in state pending, which the objectives reconciler sets on that site's
- * Anvil), and the artist's workstation wanted running (the workstation reconciler, pulled to now, starts
+ * (`ObjectiveApplication` rows in state pending, whose site's objectives pass is pulled to now and sets
+ * it on that site's Anvil), and the artist's workstation wanted running (the workstation reconciler, pulled to now, starts
  * it). Nothing here calls a vendor, so a slow Anvil or EC2 never holds the producer's click.
  */
 import type { Tx } from '@/lib/db/client';
@@ -13,6 +13,7 @@ import type { PreStager, TPreStageRequest, TPreStageResult } from '@/lib/domain/
 import { relativeShotPath, shareForRoot, sharePathOf } from '@/lib/domain/assignments/shot-paths';
 import { AppError } from '@/lib/errors';
 import { publishChange } from '../live/publish-change';
+import { requestObjectivesReconcile } from '../objectives/request-reconcile';
 import { requestReconcile } from '../workstations/request-reconcile';
 import type { TStudioSites } from './studio-sites';
 
@@ -67,7 +68,11 @@ export function intentPreStager(studio: TStudioSites, actor: Actor): PreStager<T
         await requestReconcile(tx, siteId, 'pre-stage');
       }
       if (started.size) await publishChange(tx, { topic: 'workstations' });
-      if (applied.size) await publishChange(tx, { topic: 'objectives' });
+      if (applied.size) {
+        // Pull those sites' objective passes to now rather than waiting for the per-minute fan-out.
+        await requestObjectivesReconcile(tx, new Set(targets.filter((t) => applied.has(keyOf(t))).map((t) => t.siteId)), 'pre-stage');
+        await publishChange(tx, { topic: 'objectives' });
+      }
       return requests.map((r, i) => ({ shotId: r.shotId, objectiveApplied: applied.has(keyOf(targets[i]!)), workstationStarted: started.has(r.workstationId) }));
     },
   };

@@ -45,10 +45,15 @@ export default async function MyShotPage({ params }: { params: Promise<{ id: str
               <p className="text-sm text-muted">No version yet: your first render adds one.</p>
             ) : (
               <Table label="Versions">
-                <thead><tr><Th>Version</Th><Th>Frames</Th><Th>Seen</Th></tr></thead>
+                <thead><tr><Th>Version</Th><Th>Frames</Th><Th>Batch setup</Th><Th>Seen</Th></tr></thead>
                 <tbody>
                   {a.versions.map((v) => (
-                    <tr key={v.id}><Td className="font-mono text-xs">{v.name}</Td><Td className="tabular-nums">{v.frames ?? '—'}</Td><Td><LocalTime iso={v.discoveredAt} /></Td></tr>
+                    <tr key={v.id} className={v.removed ? 'opacity-60' : ''}>
+                      <Td className="font-mono text-xs">{v.name}{v.removed ? <span className="ml-1 font-sans text-faint">(no longer in the clip)</span> : null}</Td>
+                      <Td className="tabular-nums">{v.frames ?? '—'}</Td>
+                      <Td className="max-w-72"><code className="block truncate font-mono text-xs text-muted" title={v.batch ?? undefined}>{v.batch ?? '—'}</code></Td>
+                      <Td><LocalTime iso={v.discoveredAt} /></Td>
+                    </tr>
                   ))}
                 </tbody>
               </Table>
