@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoUser } from './support/fixtures';
 import { query, studioInfo } from './support/studio-info';
@@ -7,9 +9,12 @@ import { query, studioInfo } from './support/studio-info';
 // A producer bulk-assigns three shots to Ana from the board; Ana signs in and sees exactly those three
 // and her desktop link; Ben sees none of them, and gets 404 on their pages and 403 on the board. The
 // shots' data is published at Studio East (Ana's site), so no pre-stage is needed for her; assigning the
-// fourth to Ben (Studio West) goes through the pre-stage offer. Shots are rows this spec writes itself,
-// under their own project, beside the demo seed's.
+// fourth to Ben (Studio West) goes through the pre-stage offer. Those shots are rows this spec writes
+// itself, under their own project. Last, a demo shot given to Ben gets a new version rendered at West
+// (`demo:render`), which appears on the producer's open board without a reload.
 test.describe.configure({ mode: 'serial' });
+
+const run = promisify(execFile);
 
 const SHOTS = ['sh901', 'sh902', 'sh903', 'sh904'];
 const FOLDER = (shot: string) => `e2e_assign/sequences/sq900/${shot}`;
@@ -131,4 +136,36 @@ test('assigning to an artist whose site lacks the data offers a pre-stage first'
     `SELECT a.path FROM objective_applications a JOIN objectives o ON o.id = a.objective_id JOIN sites s ON s.id = a.site_id WHERE o.name = 'studio-shot-keep-local' AND s.name = 'Studio West'`,
   );
   expect(apps.map((a) => a.path)).toContain(`/${FOLDER('sh904')}`);
+});
+
+test('a new version rendered by the artist appears live on the producer’s board, and the producer is told', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const producer = await as(browser, 'producer@studio.example');
+  await producer.goto('/shots/board?q=sh150');
+  const row = producer.getByTestId('board-row-sh150');
+  await expect(row).toBeVisible();
+  await producer.getByRole('button', { name: 'Assign sh150' }).click();
+  const dialog = producer.getByRole('dialog', { name: 'Assign sh150' });
+  await dialog.getByLabel('Artist').selectOption({ label: 'Ben Artist (Studio West)' });
+  await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
+  // The demo seed publishes at Studio East only, so Ben's site is offered a pre-stage (accepted here).
+  const offer = dialog.getByTestId('pre-stage-offer');
+  await expect(offer.or(producer.getByRole('status').filter({ hasText: '1 assigned.' }))).toBeVisible();
+  if (await offer.isVisible()) await dialog.getByRole('button', { name: 'Pre-stage and assign' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('Ben Artist');
+  const before = (await row.getByTestId('latest-version').textContent()) ?? '';
+  // Anything that reloads the page loses this marker.
+  await producer.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  // Ben renders at Studio West (the demo helper does what Flame's Write File node does to the Open Clip).
+  const { stdout } = await run('npx', ['tsx', 'scripts/demo-render.ts', '--shot', 'sh150', '--site', 'us-west-2', '--data-dir', studioInfo().dataDir], { timeout: 60_000 });
+  const render = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { version: string };
+  expect(render.version).toMatch(/^v\d+$/);
+  expect(before).not.toContain(render.version);
+  await expect(row.getByTestId('latest-version')).toContainText(render.version, { timeout: 30_000 });
+  expect(await producer.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+  await producer.getByRole('button', { name: /^Notifications/ }).click();
+  await expect(producer.getByRole('dialog', { name: 'Notifications' })).toContainText(`New version ${render.version} of sh150 (sq020)`, { timeout: 30_000 });
 });
