@@ -14,7 +14,7 @@ export function RegionsMap({ sites }: { sites: TSiteView[] }) {
   const links = placed.flatMap((a, i) => placed.slice(i + 1).filter((b) => a.s.shares.some((x) => b.s.shares.includes(x))).map((b) => ({ a, b })));
   return (
     <figure className="rounded-lg border border-line bg-panel p-3">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Sites on a world map" className="h-auto w-full">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Sites on a world map" className="mx-auto h-auto max-h-72 w-full">
         <rect x={0} y={0} width={W} height={H} fill="transparent" />
         {MERIDIANS.map((lon) => { const x = project({ lat: 0, lon }, W, H).x; return <line key={`m${lon}`} x1={x} x2={x} y1={0} y2={H} stroke="var(--color-line)" strokeWidth={0.5} />; })}
         {PARALLELS.map((lat) => { const y = project({ lat, lon: 0 }, W, H).y; return <line key={`p${lat}`} x1={0} x2={W} y1={y} y2={y} stroke="var(--color-line)" strokeWidth={lat === 0 ? 1 : 0.5} />; })}

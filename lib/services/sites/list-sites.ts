@@ -51,6 +51,7 @@ export async function listSites(actor: Actor, now = new Date()): Promise<TSiteVi
       };
     });
     const place = placeOf(s.region);
+    const replicating = s.state !== 'planned' && s.state !== 'stopped';
     const leftShares = s.steps.some((r) => r.workflow === 'drain' && r.key === 'leave-shares' && r.status === 'done');
     return {
       id: s.id, name: s.name, region: s.region, city: place?.city ?? null, place: place ? { lat: place.lat, lon: place.lon } : null,
@@ -59,8 +60,9 @@ export async function listSites(actor: Actor, now = new Date()): Promise<TSiteVi
       anvilUnreachableAt: s.anvilUnreachableAt?.toISOString() ?? null,
       lastReconciledAt: s.lastReconciledAt?.toISOString() ?? null, lastReconcileError: s.lastReconcileError,
       workstationCount: live.length, running: cost.billed, usdPerHour: cost.usdPerHour, unpricedTypes: cost.unpricedTypes,
-      lagInSeconds: worst(samples.filter((x) => x.toSiteId === s.id).map((x) => x.lagSeconds)),
-      lagOutSeconds: worst(samples.filter((x) => x.fromSiteId === s.id).map((x) => x.lagSeconds)),
+      // A planned or stopped site replicates nothing; samples from before its stop are not its lag now.
+      lagInSeconds: replicating ? worst(samples.filter((x) => x.toSiteId === s.id).map((x) => x.lagSeconds)) : null,
+      lagOutSeconds: replicating ? worst(samples.filter((x) => x.fromSiteId === s.id).map((x) => x.lagSeconds)) : null,
       shares: [...new Set(s.participants.map((p) => p.share.name))].sort(),
       workflow, steps,
       actions: siteActions({ state: s.state, isHome: s.isHome, hasFailedStep: Boolean(failed), leftShares }),
