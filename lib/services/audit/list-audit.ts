@@ -1,28 +1,21 @@
-/** The audit trail, newest first, filtered by actor, entity and time (admins only). */
+/** The audit trail, newest first, filtered by actor, entity, action and time (admins only). */
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
+import { AppError, fieldErrorsFrom } from '@/lib/errors';
+import { auditWhere, ZAuditFilter, type TAuditFilter } from './audit-filter';
 
-export const ZAuditFilter = z.object({
-  actor: z.string().trim().max(200).optional(),
-  entityType: z.string().trim().max(60).optional(),
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
-export type TAuditFilter = z.infer<typeof ZAuditFilter>;
+export { ZAuditFilter, type TAuditFilter };
+export const PAGE_LIMIT = 200;
 
-export async function listAudit(actor: Actor, filter: z.input<typeof ZAuditFilter> = {}) {
+export function parseAuditFilter(input: z.input<typeof ZAuditFilter>): TAuditFilter {
+  const parsed = ZAuditFilter.safeParse(input);
+  if (!parsed.success) throw new AppError('VALIDATION', 'Some filters need attention.', { fieldErrors: fieldErrorsFrom(parsed.error.issues) });
+  return parsed.data;
+}
+
+export async function listAudit(actor: Actor, filter: z.input<typeof ZAuditFilter> = {}, limit = PAGE_LIMIT) {
   requireRole(actor, 'admin');
-  const f = ZAuditFilter.parse(filter);
-  const rows = await db().auditLog.findMany({
-    where: {
-      actorLabel: f.actor ? { contains: f.actor, mode: 'insensitive' } : undefined,
-      entityType: f.entityType || undefined,
-      at: f.since || f.until ? { gte: f.since, lte: f.until } : undefined,
-    },
-    orderBy: { id: 'desc' },
-    take: f.limit,
-  });
+  const rows = await db().auditLog.findMany({ where: auditWhere(parseAuditFilter(filter)), orderBy: { id: 'desc' }, take: Math.min(Math.max(limit, 1), 1000) });
   return rows.map((r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() }));
 }
