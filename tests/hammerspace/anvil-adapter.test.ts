@@ -10,7 +10,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnvilClient, type AnvilConnection } from '@/lib/adapters/hammerspace';
+import { anvilClient, closeAnvilClients, createAnvilClient, type AnvilClient, type AnvilConnection } from '@/lib/adapters/hammerspace';
 import { AppError } from '@/lib/errors';
 import { sim, site, sleep, startTestCluster, until, type TestCluster } from './support';
 
@@ -97,6 +97,15 @@ describe('sessions', () => {
     expect((await c.getShare('scratch-renew')).state).toBe('PUBLISHED');
     await c.deleteShare('scratch-renew');
     c.session.transport.close();
+  });
+
+  it('shares one session per site between callers with different timeouts', async () => {
+    const a = anvilClient(conn('us-west-2', { timeoutMs: 5_000 })) as AnvilClient;
+    const b = anvilClient(conn('us-west-2', { timeoutMs: 3_000 })) as AnvilClient;
+    await Promise.all([a.listShares(), b.listObjectives(), a.clusterState()]);
+    expect(a.session).toBe(b.session);
+    expect(a.session.logins).toBe(1);
+    closeAnvilClients();
   });
 
   it('reports refused credentials with the Anvil message', async () => {

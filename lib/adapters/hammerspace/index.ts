@@ -1,6 +1,7 @@
 /**
- * One Anvil client (and so one session and one keep-alive agent) per site per process. A changed URL,
- * account or trust setting builds a new client; the old one's sockets are closed.
+ * One Anvil session (and so one login and one keep-alive agent) per site per process. Clients are cheap
+ * views over it: callers may ask for different timeouts without tearing down each other's connections.
+ * A changed URL, account or trust setting builds a new session; the old one's sockets are closed.
  */
 import { createHash } from 'node:crypto';
 import type { AnvilPort } from '@/lib/domain/hammerspace/port';
@@ -10,6 +11,7 @@ import { DEFAULT_TASK_FOLLOW, type TaskFollowOptions } from './tasks';
 import { Transport } from './transport';
 
 export { isAnvilDown, isNotFound } from './errors';
+export type { AnvilClient } from './client';
 export type { TaskFollowOptions } from './tasks';
 
 export type AnvilConnection = {
@@ -21,6 +23,7 @@ export type AnvilConnection = {
   trustSelfSigned: boolean;
   /** The exporter; by default `/metrics` at the Anvil URL's origin (a real cluster serves it on :9103). */
   metricsUrl?: string;
+  /** Per request; 10 s when not given. */
   timeoutMs?: number;
   task?: Partial<TaskFollowOptions>;
 };
@@ -33,35 +36,41 @@ export function defaultMetricsUrl(anvilUrl: string): string | null {
   }
 }
 
-/** A client of its own (tests use this to watch one session). */
-export function createAnvilClient(c: AnvilConnection): AnvilClient {
-  const transport = new Transport({ trustSelfSigned: c.trustSelfSigned });
-  const session = new AnvilSession(
-    { label: `${c.siteName}'s Anvil`, baseUrl: c.url, username: c.username, password: c.password, trustSelfSigned: c.trustSelfSigned, timeoutMs: c.timeoutMs },
-    transport,
+function newSession(c: AnvilConnection): AnvilSession {
+  return new AnvilSession(
+    { label: `${c.siteName}'s Anvil`, baseUrl: c.url, username: c.username, password: c.password, trustSelfSigned: c.trustSelfSigned },
+    new Transport({ trustSelfSigned: c.trustSelfSigned }),
   );
+}
+
+function clientOver(session: AnvilSession, c: AnvilConnection): AnvilClient {
   return new AnvilClient(session, {
     metricsUrl: c.metricsUrl ?? defaultMetricsUrl(c.url),
     task: { ...DEFAULT_TASK_FOLLOW, ...c.task },
     validateTimeoutMs: Math.min(c.timeoutMs ?? 5_000, 5_000),
+    timeoutMs: c.timeoutMs,
   });
 }
 
-const cache = new Map<string, { fingerprint: string; client: AnvilClient }>();
+/** A client with a session of its own (tests use this to watch one session). */
+export function createAnvilClient(c: AnvilConnection): AnvilClient {
+  return clientOver(newSession(c), c);
+}
+
+const sessions = new Map<string, { fingerprint: string; session: AnvilSession }>();
 
 export function anvilClient(c: AnvilConnection): AnvilPort {
-  const fingerprint = createHash('sha256')
-    .update(JSON.stringify([c.url, c.username, c.password, c.trustSelfSigned, c.metricsUrl ?? null, c.timeoutMs ?? null, c.task ?? null]))
-    .digest('hex');
-  const hit = cache.get(c.siteId);
-  if (hit?.fingerprint === fingerprint) return hit.client;
-  hit?.client.session.transport.close();
-  const client = createAnvilClient(c);
-  cache.set(c.siteId, { fingerprint, client });
-  return client;
+  const fingerprint = createHash('sha256').update(JSON.stringify([c.url, c.username, c.password, c.trustSelfSigned, c.siteName])).digest('hex');
+  let hit = sessions.get(c.siteId);
+  if (hit?.fingerprint !== fingerprint) {
+    hit?.session.transport.close();
+    hit = { fingerprint, session: newSession(c) };
+    sessions.set(c.siteId, hit);
+  }
+  return clientOver(hit.session, c);
 }
 
 export function closeAnvilClients(): void {
-  for (const { client } of cache.values()) client.session.transport.close();
-  cache.clear();
+  for (const { session } of sessions.values()) session.transport.close();
+  sessions.clear();
 }

@@ -56,11 +56,11 @@ export class AnvilSession {
   /** Sends one API call with the session; any answer of 400 or more becomes an AppError. */
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<TransportResponse> {
     const what = `${method} ${path}`;
-    if (this.mode === 'cookie' && !this.cookie) await this.login(null);
+    if (this.mode === 'cookie' && !this.cookie) await this.login(null, opts.timeoutMs);
     const used = this.cookie;
     let res = await this.send(method, path, opts, what);
     if (res.status === 401 && this.mode === 'cookie') {
-      await this.login(used);
+      await this.login(used, opts.timeoutMs);
       res = await this.send(method, path, opts, what);
     }
     if (res.status >= 400) throw anvilHttpError(this.label, res.status, res.text, what);
@@ -91,21 +91,21 @@ export class AnvilSession {
   }
 
   /** Concurrent callers share one login; `stale` is the cookie that failed (someone may have renewed it already). */
-  private async login(stale: string | null): Promise<void> {
+  private async login(stale: string | null, timeoutMs: number | undefined): Promise<void> {
     if (this.loggingIn) return this.loggingIn;
     if (this.cookie !== stale) return;
-    this.loggingIn = this.doLogin().finally(() => {
+    this.loggingIn = this.doLogin(timeoutMs ?? this.endpoint.timeoutMs ?? 10_000).finally(() => {
       this.loggingIn = null;
     });
     return this.loggingIn;
   }
 
-  private async doLogin(): Promise<void> {
+  private async doLogin(timeoutMs: number): Promise<void> {
     const body = new URLSearchParams({ username: this.endpoint.username, password: this.endpoint.password }).toString();
     let res: TransportResponse;
     try {
       res = await this.transport.send({
-        method: 'POST', url: this.url('/login'), body, timeoutMs: this.endpoint.timeoutMs ?? 10_000,
+        method: 'POST', url: this.url('/login'), body, timeoutMs,
         headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
       });
     } catch (err) {
