@@ -40,7 +40,13 @@ export const objectivesStep: TStepHandler = async ({ site, actor }) => {
   }
   const rows = () => db().objectiveApplication.findMany({ where: { siteId: site.id, state: { not: 'removing' } }, select: { state: true, lastError: true, path: true, objective: { select: { name: true } } } });
   if ((await rows()).some((r) => r.state !== 'applied')) await reconcileSiteObjectives(actor, { siteId: site.id });
-  const after = await rows();
+  let after = await rows();
+  // The per-minute objectives pass may have raced this one on the same Anvil; the reconciler is
+  // level-triggered, so one more pass settles a collision before anything is called a failure.
+  if (after.some((r) => r.state === 'failed')) {
+    await reconcileSiteObjectives(actor, { siteId: site.id });
+    after = await rows();
+  }
   const failed = after.find((r) => r.state === 'failed');
   if (failed) throw new AppError('UPSTREAM', `${failed.objective.name} could not be applied at ${site.name}: ${failed.lastError ?? 'no reason given'}`);
   const pending = after.filter((r) => r.state !== 'applied');
