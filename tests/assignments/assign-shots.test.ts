@@ -53,6 +53,7 @@ describe('assigning shots', () => {
     const ws = await t.db.workstation.findUniqueOrThrow({ where: { id: studio.workstations.chloe }, include: { events: true } });
     expect(ws.desiredState).toBe('running');
     expect(ws.events.map((e) => e.message)).toEqual(['Start requested to pre-stage an assigned shot.']);
+    expect((await auditOf(t.db, 'workstation.start')).map((a) => [a.entityId, a.actorLabel])).toEqual([[studio.workstations.chloe, 'producer@studio.example']]);
     expect((await queuedJobs(t.db, 'workstations:reconcile-site')).map((j) => j.key)).toEqual([`workstations:reconcile-site:${studio.sites.london}`]);
     expect((await queuedJobs(t.db, 'objectives:reconcile-site')).map((j) => j.key)).toEqual([`objectives:reconcile-site:${studio.sites.london}`]);
 

@@ -53,6 +53,8 @@ export async function assignShots(actor: Actor, input: TAssignShotsInput, opts: 
 
   // Shots the artist already holds keep their site; only shots changing hands need a place to work.
   const moving = shots.filter((s) => s.assignments[0]?.artistId !== artistId);
+  // Checked before asking Hammerspace anything: no answer about the data could make this assignable.
+  if (moving.length > 0 && workstations.length === 0) throw new AppError('CONFLICT', `${artist.name} has no workstation; ask an admin to launch one first.`);
   const reader = opts.locality ?? hammerspaceLocality(studio);
   const localities = await readLocalities(reader, moving.map((s) => ({ id: s.id, folderPath: s.folderPath })));
   const plans = new Map<string, TAssignmentPlan>(moving.map((s) => [s.id, planAssignment(workstations, localities.get(s.id)!)]));

@@ -12,6 +12,7 @@ import { SHOT_KEEP_LOCAL } from '@/lib/domain/assignments/keep-local';
 import type { PreStager, TPreStageRequest, TPreStageResult } from '@/lib/domain/assignments/locality';
 import { relativeShotPath, shareForRoot, sharePathOf } from '@/lib/domain/assignments/shot-paths';
 import { AppError } from '@/lib/errors';
+import { audit } from '../audit';
 import { publishChange } from '../live/publish-change';
 import { requestObjectivesReconcile } from '../objectives/request-reconcile';
 import { requestReconcile } from '../workstations/request-reconcile';
@@ -65,6 +66,7 @@ export function intentPreStager(studio: TStudioSites, actor: Actor): PreStager<T
         if ((await setDesiredState([workstationId], 'running', tx)).length === 0) continue;
         started.add(workstationId);
         await insertEvents([{ workstationId, kind: 'requested', state: 'running', message: 'Start requested to pre-stage an assigned shot.', actorId: actorId(actor) }], tx);
+        await audit(tx, actor, 'workstation.start', { type: 'workstation', id: workstationId }, 'Start requested to pre-stage an assigned shot');
         await requestReconcile(tx, siteId, 'pre-stage');
       }
       if (started.size) await publishChange(tx, { topic: 'workstations' });
