@@ -3,7 +3,8 @@ import { env } from '@/lib/env';
 import { decodeKey, open, seal } from '@/lib/utils/secret-box';
 import { AppError } from '@/lib/errors';
 
-function keys(): { current: Buffer; all: Buffer[] } {
+/** The current key (seals) and every accepted key (opens): current first, then STUDIO_SECRET_KEYS_OLD. */
+export function secretKeys(): { current: Buffer; all: Buffer[] } {
   const e = env();
   if (!e.STUDIO_SECRET_KEY) throw new AppError('UNAVAILABLE', 'STUDIO_SECRET_KEY is not configured: secrets cannot be stored.');
   const current = decodeKey(e.STUDIO_SECRET_KEY);
@@ -12,9 +13,9 @@ function keys(): { current: Buffer; all: Buffer[] } {
 }
 
 export function sealSecret(plaintext: string): string {
-  return seal(plaintext, keys().current);
+  return seal(plaintext, secretKeys().current);
 }
 
 export function openSecret(sealed: string): string {
-  return open(sealed, keys().all);
+  return open(sealed, secretKeys().all);
 }

@@ -7,8 +7,15 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 
 const PREFIX = 'v1';
 
-function keyId(key: Buffer): string {
+/** A short public fingerprint of a key (8 hex of its SHA-256): names the key without revealing it. */
+export function keyId(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 8);
+}
+
+/** The fingerprint of the key that sealed a value, or null when the value is not a sealed secret. */
+export function sealedKeyId(sealed: string): string | null {
+  const parts = sealed.split(':');
+  return parts.length === 5 && parts[0] === PREFIX && /^[0-9a-f]{8}$/.test(parts[1]!) ? parts[1]! : null;
 }
 
 export function decodeKey(base64: string): Buffer {
