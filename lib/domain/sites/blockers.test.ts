@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TFileNode } from '@/lib/domain/hammerspace/types';
-import { blockersText, dataBlockers, drainBlockers, isBlocking, type TDrainFacts } from './blockers';
-import { holdersOf, isOnlyCopyAt } from './data-copies';
+import { blockersText, dataBlockers, drainBlockers, holdersOf, isBlocking, isOnlyCopyAt, type TDrainFacts } from './blockers';
 
 const clear: TDrainFacts = {
   site: { id: 's1', name: 'London' },

@@ -5,6 +5,8 @@
  * link to where it can be fixed. Anything that could lose a frame blocks; a connected artist only warns.
  * When a fact could not be read, that is a blocker too: "unknown" is never taken as "safe".
  */
+import type { TFileNode } from '@/lib/domain/hammerspace/types';
+
 export type TSendBehind = { toSite: string; seconds: number };
 export type TShareFacts = {
   shareId: string;
@@ -78,3 +80,28 @@ export function dataBlockers(blockers: readonly TBlocker[]): TBlocker[] {
 export function blockersText(blockers: readonly TBlocker[]): string {
   return blockers.filter((b) => b.severity === 'block').map((b) => b.message).join(' ');
 }
+
+// ───── data copies ─────
+
+/**
+ * Which files have their only data copy at one site, from an Anvil's `/files` answers with replication
+ * details. `dataPresentAt` names every site holding the current bytes; an older release may leave it
+ * empty, and then `accessDependency: LOCAL` (this site holds the bytes) is taken as "only here", since
+ * nothing says another site has them.
+ */
+export function holdersOf(file: TFileNode, viewingSite: string): string[] {
+  const r = file.replication;
+  if (!r) return [];
+  if (r.dataPresentAt.length) return [...new Set(r.dataPresentAt)];
+  return r.accessDependency === 'LOCAL' ? [viewingSite] : [];
+}
+
+/** True when `site` holds the file's bytes and no other site does. */
+export function isOnlyCopyAt(file: TFileNode, site: string): boolean {
+  if (file.isDirectory) return false;
+  const holders = holdersOf(file, site);
+  return holders.length > 0 && holders.every((h) => h === site);
+}
+
+export type TWalkLimits = { calls: number; files: number; depth: number };
+export const DEFAULT_WALK: TWalkLimits = { calls: 500, files: 50_000, depth: 12 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confirmsSiteName, ZBringUpOptions, ZRegisterSite } from './registration';
-import { findRemoteSite, isParticipant, remoteAddress } from './namespace';
+import { findRemoteSite, isParticipant, remoteAddress } from './bring-up-plan';
 
 describe('registering a site', () => {
   it('accepts a region and an Anvil URL, trimming the trailing slash', () => {

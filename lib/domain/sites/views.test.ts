@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownWorkflow, siteActions } from './views';
+import { placeOf, project, shownWorkflow, siteActions } from './views';
 
 describe('site actions', () => {
   it('offers what the state machine allows, and never a drain or forced stop of the home site', () => {
@@ -21,5 +21,19 @@ describe('site actions', () => {
     expect(shownWorkflow('stopped', null, { 'bring-up': true, drain: true })).toBe('drain');
     expect(shownWorkflow('active', null, { 'bring-up': true, drain: false })).toBe('bring-up');
     expect(shownWorkflow('active', null, none)).toBeNull();
+  });
+});
+
+describe('world map', () => {
+  it('places the studio regions and projects them into the box', () => {
+    expect(placeOf('ap-southeast-2')?.city).toBe('Sydney');
+    expect(placeOf('xx-nowhere-1')).toBeNull();
+    expect(project({ lat: 0, lon: 0 }, 360, 180)).toEqual({ x: 180, y: 90 });
+    expect(project({ lat: 90, lon: -180 }, 360, 180)).toEqual({ x: 0, y: 0 });
+    expect(project({ lat: -100, lon: 200 }, 360, 180)).toEqual({ x: 360, y: 180 });
+    const london = project(placeOf('eu-west-2')!, 1000, 500);
+    const sydney = project(placeOf('ap-southeast-2')!, 1000, 500);
+    expect(sydney.x).toBeGreaterThan(london.x);
+    expect(sydney.y).toBeGreaterThan(london.y);
   });
 });

@@ -8,15 +8,15 @@
 import { findHomeSite, recordAnvilReachability } from '@/lib/db/anvil-sites';
 import type { TLifecycleSite } from '@/lib/db/site-lifecycle';
 import type { AnvilPort } from '@/lib/domain/hammerspace/port';
-import { findRemoteSite, isParticipant, remoteAddress } from '@/lib/domain/sites/namespace';
+import { findRemoteSite, isParticipant, remoteAddress } from '@/lib/domain/sites/bring-up-plan';
 import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
 import { anvilForSite, errorText } from '../hammerspace/anvil-for-site';
 import { openSecret } from '../secrets';
 import { done, type TStepHandler } from './step-types';
 import { db } from '@/lib/db/client';
-import { DEFAULT_WALK } from '@/lib/domain/sites/data-copies';
-import { walkFiles } from './walk-files';
+import { DEFAULT_WALK } from '@/lib/domain/sites/blockers';
+import { walkFiles } from './observe-drain-facts';
 
 const ANVIL_TIMEOUT_MS = 10_000;
 

@@ -12,7 +12,7 @@ import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import { stepsOf, type TStepStatus } from '@/lib/domain/sites/checklists';
 import type { TWorkflow } from '@/lib/domain/sites/lifecycle';
 import { shownWorkflow, siteActions, type TSiteView, type TStepView } from '@/lib/domain/sites/views';
-import { placeOf } from '@/lib/domain/sites/world-map';
+import { placeOf } from '@/lib/domain/sites/views';
 import { hourlyCost } from '@/lib/domain/workstations/cost';
 
 /** Lag samples older than this are not "current" any more: the collector writes every 15 s. */

@@ -10,14 +10,39 @@ import { db } from '@/lib/db/client';
 import type { TLifecycleSite } from '@/lib/db/site-lifecycle';
 import { participantLagBySite, sendBehindBySite } from '@/lib/domain/hammerspace/lag';
 import type { AnvilPort } from '@/lib/domain/hammerspace/port';
-import type { TMetricSample } from '@/lib/domain/hammerspace/types';
-import type { TDrainFacts, TShareFacts } from '@/lib/domain/sites/blockers';
-import { DEFAULT_WALK, isOnlyCopyAt, type TWalkLimits } from '@/lib/domain/sites/data-copies';
+import type { TFileNode, TMetricSample } from '@/lib/domain/hammerspace/types';
+import { DEFAULT_WALK, isOnlyCopyAt, type TDrainFacts, type TShareFacts, type TWalkLimits } from '@/lib/domain/sites/blockers';
 import { anvilForSite, errorText } from '../hammerspace/anvil-for-site';
-import { walkFiles } from './walk-files';
 
 const TIMEOUT_MS = 8_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Walks a namespace folder through one Anvil's `/files` (one directory per call, breadth first), with
+ * limits on calls, files and depth so a huge share cannot hold a worker for ever: the caller learns the
+ * walk was cut short and treats the unvisited part as unknown.
+ */
+export async function walkFiles(port: AnvilPort, root: string, limits: TWalkLimits, visit: (file: TFileNode) => void, opts: { replicationDetails?: boolean } = {}): Promise<{ files: number; truncated: boolean }> {
+  const queue: Array<{ path: string; depth: number }> = [{ path: root, depth: 0 }];
+  let calls = 0;
+  let files = 0;
+  while (queue.length) {
+    const dir = queue.shift()!;
+    if (calls >= limits.calls || dir.depth > limits.depth) return { files, truncated: true };
+    calls++;
+    const node = await port.files(dir.path, { replicationDetails: opts.replicationDetails });
+    const entries = node.isDirectory ? node.children : [node];
+    for (const child of entries) {
+      if (child.isDirectory) {
+        queue.push({ path: child.path, depth: dir.depth + 1 });
+        continue;
+      }
+      if (++files > limits.files) return { files, truncated: true };
+      visit(child);
+    }
+  }
+  return { files, truncated: false };
+}
 
 /** Files under `root` whose only copy is at `siteName`, as far as the walk's limits allow. */
 async function onlyCopies(port: AnvilPort, root: string, siteName: string, limits: TWalkLimits): Promise<{ paths: string[]; truncated: boolean }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studioWideApplications } from './studio-objectives';
+import { studioWideApplications } from './bring-up-plan';
 
 const members = new Map([['projects', ['east', 'west', 'london']]]);
 const app = (objectiveId: string, siteId: string, path = '/') => ({ objectiveId, shareId: 'projects', path, siteId });
