@@ -73,6 +73,11 @@ describe('indexing the publish root', () => {
     const again = await scanPublishRoot();
     expect(again.counts).toMatchObject({ indexed: 0, failed: 0, unchanged: 9 });
     expect(await t.db.shotEvent.count()).toBe(events);
+    // The periodic rescan trusts size and mtime as stored, so they must read back exactly.
+    const abs = path.join(s.eastRoot, clipRel('acme', 'sq010', 'sh010'));
+    expect(sh010.clipMtime?.getTime()).toBe(Math.floor(fs.statSync(abs).mtimeMs));
+    const steady = await scanPublishRoot({ trustStat: true });
+    expect(steady.counts).toMatchObject({ indexed: 0, failed: 0, unchanged: 9 });
   });
 
   it('a clip caught truncated keeps the previous versions and shows the error, then recovers', async () => {
@@ -107,6 +112,26 @@ describe('indexing the publish root', () => {
     expect(outcome.events).toContain('clip-rewritten');
     const shot = await shotByName('sh030');
     expect(shot.versions.map((v) => [v.vuid, v.removedAt !== null])).toEqual([['v001', false], ['v002', true]]);
+    // Someone puts the old clip back: the dropped version is listed again, not duplicated.
+    fs.writeFileSync(abs, fixture('multi_track.clip'));
+    await indexClipFile(ctx, abs);
+    const restored = await shotByName('sh030');
+    expect(restored.versions.map((v) => [v.vuid, v.removedAt !== null])).toEqual([['v001', false], ['v002', false]]);
+  });
+
+  it('scans racing on one changed clip record it once', async () => {
+    const ctx = await context();
+    const abs = path.join(s.eastRoot, clipRel('acme', 'sq020', 'sh070'));
+    const appended = appendVersion(fs.readFileSync(abs, 'utf8'), { vuid: 'v002', name: 'v002', createdAt: '2026-03-12T09:00:00', mediaPath: 'x/sh070_v002.[1-10].dpx' }, { makeCurrent: true });
+    if (!appended.ok) throw new Error(appended.error.reason);
+    fs.writeFileSync(abs, appended.xml);
+    const before = await t.db.shotEvent.count({ where: { shot: { name: 'sh070' } } });
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => indexClipFile(ctx, abs)));
+    expect(outcomes.filter((o) => o.status === 'indexed')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(5);
+    const shot = await shotByName('sh070');
+    expect(shot.versions.map((v) => v.vuid)).toEqual(['v000', 'v001', 'v002']);
+    expect(shot.events.slice(before).map((e) => e.kind)).toEqual(['version-added', 'current-changed']);
   });
 
   it('names the site that rendered a version from the path under its projects root', async () => {

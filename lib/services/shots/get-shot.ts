@@ -31,7 +31,7 @@ export async function getShot(actor: Actor, shotId: string) {
       include: {
         sequence: { select: { name: true, project: { select: { id: true, name: true } } } },
         versions: { orderBy: { position: 'desc' }, include: { site: { select: { name: true } } } },
-        events: { orderBy: { at: 'desc' }, take: 50 },
+        events: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 50 },
         assignments: { where: { active: true }, select: { status: true, artist: { select: { name: true } }, site: { select: { name: true } } } },
       },
     }),

@@ -11,7 +11,6 @@ import { isOpenClipCandidate } from '@/lib/domain/openclip';
 import { relativeToRoot } from '@/lib/domain/publish';
 import { logger } from '@/lib/logger';
 import { mapWithConcurrency } from '@/lib/utils/concurrency';
-import { publishChange } from '../live/publish-change';
 import { indexClipFile, writeEvents, type TIndexStatus } from './index-clip';
 import { loadScanContext, type TScanContext } from './scan-context';
 
@@ -80,7 +79,6 @@ async function markMissing(ctx: TScanContext, files: readonly string[]): Promise
       const { count } = await tx.shot.updateMany({ where: { id: s.id, clipMissingAt: null }, data: { clipMissingAt: new Date() } });
       if (count === 0) return;
       await writeEvents(tx, s.id, [{ kind: 'missing', vuid: null, summary: `Open Clip not found at ${s.clipPath}; versions kept`, data: {} }]);
-      await publishChange(tx, { topic: 'shots', id: s.id });
     });
   }
   return gone.length;
