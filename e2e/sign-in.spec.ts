@@ -9,7 +9,7 @@ test.describe('signing in lands each role on its home with its navigation', () =
     for (const label of ['Overview', 'Regions', 'Workstations', 'Shots', 'Objectives', 'Replication', 'Audit']) {
       await expect(nav.getByRole('link', { name: label })).toBeVisible();
     }
-    await expect(page.getByText('Studio East')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Studio East', exact: true })).toBeVisible();
   });
 
   test('producer sees Overview and Shots only', async ({ page }) => {
