@@ -1,5 +1,4 @@
-import type { TSiteView } from '@/lib/domain/sites/views';
-import { project } from '@/lib/domain/sites/world-map';
+import { project, type TSiteView } from '@/lib/domain/sites/views';
 
 const W = 720;
 const H = 300;
