@@ -3,12 +3,12 @@
 /**
  * Data locality per shot ("Studio East ✓", "Studio West 7 s behind"). Fetched apart from the page (each
  * site's Anvil is asked, which takes longer than reading the database), for every shot on the page at
- * once, again every few seconds (a "behind" badge ages) and whenever a shot changes.
+ * once, again every few seconds (a "behind" badge ages), and at once when the page's data changes: the
+ * server page passes a `stamp` of what it showed, and its live refresh brings a new one.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { Badge, type Tone } from '@/components/ui/badge';
-import { useLiveTopic } from '@/components/live/use-live-topic';
 import type { TLocalityBadge, TLocalityState } from '@/lib/domain/shots/locality';
 
 type TResult = { shots: Array<{ shotId: string; checkedAt: string; badges: TLocalityBadge[] }> };
@@ -17,21 +17,19 @@ type TState = { data: Map<string, TLocalityBadge[]>; error: string | null; loadi
 const LocalityContext = createContext<TState>({ data: new Map(), error: null, loading: true });
 const REFRESH_MS = 5_000;
 
-export function LocalityProvider({ shotIds, children }: { shotIds: string[]; children: React.ReactNode }) {
-  const client = useQueryClient();
-  const key = ['shots-locality', shotIds.join(',')];
+export function LocalityProvider({ shotIds, stamp, children }: { shotIds: string[]; stamp: string; children: React.ReactNode }) {
   const query = useQuery({
-    queryKey: key,
+    queryKey: ['shots-locality', shotIds.join(','), stamp],
+    placeholderData: (previous) => previous,
     enabled: shotIds.length > 0,
     refetchInterval: REFRESH_MS,
     queryFn: async (): Promise<TResult> => {
-      const res = await fetch(`/api/shots/locality?ids=${encodeURIComponent(shotIds.join(','))}`);
+      const res = await fetch(`/api/shots/locality?ids=${encodeURIComponent(shotIds.join(','))}&stamp=${encodeURIComponent(stamp)}`);
       const body = (await res.json()) as TResult & { error?: { userMessage?: string } };
       if (!res.ok) throw new Error(body.error?.userMessage ?? `locality check failed (${res.status})`);
       return body;
     },
   });
-  useLiveTopic(['shots'], () => void client.invalidateQueries({ queryKey: ['shots-locality'] }));
   const data = new Map((query.data?.shots ?? []).map((s) => [s.shotId, s.badges]));
   return <LocalityContext.Provider value={{ data, error: query.error ? query.error.message : null, loading: query.isPending }}>{children}</LocalityContext.Provider>;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LiveRefresh } from '@/components/live/live-refresh';
@@ -19,7 +20,10 @@ export const metadata: Metadata = { title: 'Shots' };
 export default async function ShotsPage() {
   const actor = await requirePage('admin', 'producer');
   const projects = await listShots(actor);
-  const ids = projects.flatMap((p) => p.sequences.flatMap((s) => s.shots.map((shot) => shot.id)));
+  const shots = projects.flatMap((p) => p.sequences.flatMap((s) => s.shots));
+  const ids = shots.map((shot) => shot.id);
+  // Changes whenever a shot gets a version or a problem, so the badges are checked again at once.
+  const stamp = createHash('sha256').update(shots.map((s) => `${s.id}:${s.latest?.vuid ?? ''}:${s.versionCount}:${s.parseError ? 1 : 0}`).join(',')).digest('hex').slice(0, 16);
   const header = (
     <PageHeader
       title="Shots"
@@ -44,7 +48,7 @@ export default async function ShotsPage() {
     <>
       <LiveRefresh topics={['shots']} />
       {header}
-      <LocalityProvider shotIds={ids}>
+      <LocalityProvider shotIds={ids} stamp={stamp}>
         {projects.map((p) => {
           const layout = readProjectLayout(p.layout);
           return (

@@ -19,21 +19,25 @@ import { mapWithConcurrency } from '@/lib/utils/concurrency';
 import { anvilForSite, errorText, hasAnvil } from '../hammerspace/anvil-for-site';
 import { parseInput } from '../hammerspace/parse-input';
 
-export const ZShotLocalityInput = z.object({ shotIds: z.array(z.string().min(1).max(64)).min(1).max(200) });
+export const ZShotLocalityInput = z.object({
+  shotIds: z.array(z.string().min(1).max(64)).min(1).max(200),
+  /** What the page showed when it asked (it changes with a new version): a new stamp is never served from the cache. */
+  stamp: z.string().max(64).optional(),
+});
 export type TShotLocality = { shotId: string; checkedAt: string; badges: TLocalityBadge[] };
 
 export const LOCALITY_TTL_MS = 5_000;
 /** Bounds on one folder walk; a folder beyond them is reported as too large to check. */
 const LIMITS = { calls: 60, files: 5_000, depth: 6 };
-const cache = new Map<string, { at: number; value: Promise<TShotLocality> }>();
+const cache = new Map<string, { at: number; stamp: string; value: Promise<TShotLocality> }>();
 
 export async function getShotLocality(actor: Actor, raw: z.input<typeof ZShotLocalityInput>, now = () => Date.now()): Promise<TShotLocality[]> {
   requireRole(actor, 'admin', 'producer');
-  const { shotIds } = parseInput(ZShotLocalityInput, raw);
+  const { shotIds, stamp = '' } = parseInput(ZShotLocalityInput, raw);
   const ids = [...new Set(shotIds)];
   const fresh = (id: string) => {
     const hit = cache.get(id);
-    return hit && now() - hit.at < LOCALITY_TTL_MS ? hit.value : null;
+    return hit && hit.stamp === stamp && now() - hit.at < LOCALITY_TTL_MS ? hit.value : null;
   };
   const wanted = ids.filter((id) => !fresh(id));
   if (wanted.length > 0) {
@@ -47,8 +51,10 @@ export async function getShotLocality(actor: Actor, raw: z.input<typeof ZShotLoc
         return { shotId: id, checkedAt: new Date(now()).toISOString(), badges: await badgesFor(s, folder, now) };
       });
       // A failed walk is not cached: the next request tries again.
-      value.catch(() => cache.delete(id));
-      cache.set(id, { at: now(), value });
+      value.catch(() => {
+        if (cache.get(id)?.value === value) cache.delete(id);
+      });
+      cache.set(id, { at: now(), stamp, value });
     }
   }
   if (cache.size > 5_000) for (const [id, hit] of cache) if (now() - hit.at >= LOCALITY_TTL_MS) cache.delete(id);

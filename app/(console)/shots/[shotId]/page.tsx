@@ -35,7 +35,7 @@ export default async function ShotPage({ params }: { params: Promise<{ shotId: s
         description={`${shot.project.name} · ${shot.sequence} · ${listed} version${listed === 1 ? '' : 's'}${shot.assignment ? ` · ${shot.assignment.artist} (${shot.assignment.status.replace('_', ' ')}, ${shot.assignment.site})` : ''}`}
       />
       <ClipProblem parseError={shot.parseError} parseErrorAt={shot.parseErrorAt} missingSince={shot.missingSince} />
-      <LocalityProvider shotIds={[shot.id]}>
+      <LocalityProvider shotIds={[shot.id]} stamp={`${shot.versions.length}-${shot.versions[0]?.vuid ?? ''}`.slice(0, 64)}>
         <Card title="Where the data is" className="mb-6">
           <LocalityBadges shotId={shot.id} />
           <dl className="mt-3 grid gap-1 text-xs">

@@ -8,7 +8,8 @@ import { getShotLocality } from '@/lib/services/shots/get-shot-locality';
 export const dynamic = 'force-dynamic';
 
 export const GET = route(['admin', 'producer'], async (actor, req) => {
-  const ids = (new URL(req.url).searchParams.get('ids') ?? '').split(',').filter(Boolean);
-  const shots = await getShotLocality(actor, { shotIds: ids });
+  const params = new URL(req.url).searchParams;
+  const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
+  const shots = await getShotLocality(actor, { shotIds: ids, stamp: params.get('stamp') ?? undefined });
   return Response.json({ shots }, { headers: { 'cache-control': 'private, no-store' } });
 });
