@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button, type ButtonVariant } from '@/components/ui/button';
 import { Dialog, Field, inputClass } from '@/components/ui/dialog';
@@ -19,8 +20,10 @@ export function ConfirmButton<I>(props: {
   requireText?: string;
   variant?: ButtonVariant;
   size?: 'sm' | 'md';
-  onDone?: () => void;
+  /** Where to go once it is done (e.g. the list, after deleting the page's own subject). */
+  redirectTo?: string;
 }) {
+  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const act = useAction(props.run);
@@ -38,7 +41,7 @@ export function ConfirmButton<I>(props: {
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
-            if (ready) act.execute(props.input, () => (close(), props.onDone?.()));
+            if (ready) act.execute(props.input, () => (close(), props.redirectTo && router.push(props.redirectTo)));
           }}
         >
           <div className="text-sm text-muted">{props.children}</div>

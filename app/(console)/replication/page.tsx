@@ -39,7 +39,7 @@ export default async function ReplicationPage({ searchParams }: { searchParams: 
                   className={`rounded-md px-2 py-1 ${s.id === view.share?.id ? 'bg-raised text-ink' : 'text-muted hover:text-ink'}`}>{s.name}</Link>
               ))}
             </nav>
-            <ThresholdForm key={`${view.share.id}-${view.share.lagAlertSeconds}`} shareId={view.share.id} seconds={view.share.lagAlertSeconds} save={updateLagThresholdAction} />
+            <ThresholdForm key={view.share.id} shareId={view.share.id} seconds={view.share.lagAlertSeconds} save={updateLagThresholdAction} />
           </div>
           <Card title={`Lag now · ${view.share.name} (${view.share.path})`}>
             {view.sites.length < 2 ? (

@@ -58,7 +58,7 @@ export default async function ObjectivePage({ params, searchParams }: { params: 
             <Card title="Delete">
               <div className="flex items-center justify-between gap-4">
                 <p className="text-sm text-muted">Unsets it from every share path and removes its definition from every Anvil, then deletes it here.</p>
-                <ConfirmButton label="Delete objective" title={`Delete ${o.name}?`} confirmLabel="Delete" run={deleteObjectiveAction} input={{ id: o.id }} requireText={o.name} variant="danger" size="md">
+                <ConfirmButton label="Delete objective" title={`Delete ${o.name}?`} confirmLabel="Delete" run={deleteObjectiveAction} input={{ id: o.id }} requireText={o.name} variant="danger" size="md" redirectTo="/objectives">
                   {o.name} will be unset from {o.applications.length} share path{o.applications.length === 1 ? '' : 's'} and its definition removed from those Anvils. Data already placed stays where it is.
                 </ConfirmButton>
               </div>
