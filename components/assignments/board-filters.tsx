@@ -4,9 +4,10 @@ import { inputClass } from '@/components/ui/dialog';
 import { BOARD_STATUSES, STATUS_LABELS } from '@/lib/domain/assignments/status';
 import type { TBoardView } from '@/lib/domain/assignments/views';
 
-const href = (q: TBoardView['query'], change: Partial<TBoardView['query']>) => {
+/** Another filter starts again at the first page; only a page link keeps (or sets) the page. */
+export const boardHref = (q: TBoardView['query'], change: Partial<TBoardView['query']>) => {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...q, ...change })) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries({ ...q, page: undefined, ...change })) if (v && !(k === 'page' && v === 1)) params.set(k, String(v));
   const s = params.toString();
   return s ? `/shots/board?${s}` : '/shots/board';
 };
@@ -20,11 +21,11 @@ export function BoardFilters({ view }: { view: TBoardView }) {
   return (
     <div className="mb-5 space-y-3">
       <nav aria-label="Status" className="flex flex-wrap gap-1.5">
-        <Link href={href(q, { status: undefined })} aria-current={!q.status ? 'page' : undefined} className={buttonClass(!q.status ? 'primary' : 'secondary', 'sm')}>
+        <Link href={boardHref(q, { status: undefined })} aria-current={!q.status ? 'page' : undefined} className={buttonClass(!q.status ? 'primary' : 'secondary', 'sm')}>
           all <span className="tabular-nums opacity-80">{view.total}</span>
         </Link>
         {BOARD_STATUSES.map((s) => (
-          <Link key={s} href={href(q, { status: s })} aria-current={q.status === s ? 'page' : undefined} className={buttonClass(q.status === s ? 'primary' : 'secondary', 'sm')}>
+          <Link key={s} href={boardHref(q, { status: s })} aria-current={q.status === s ? 'page' : undefined} className={buttonClass(q.status === s ? 'primary' : 'secondary', 'sm')}>
             {STATUS_LABELS[s]} <span className="tabular-nums opacity-80">{view.counts[s]}</span>
           </Link>
         ))}

@@ -4,6 +4,7 @@
  * validates the input with zod before calling exactly one service.
  */
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { auth } from './index';
 import { getActor } from '@/lib/services/auth/get-actor';
 import { hasRole, type Role } from '@/lib/domain/auth/actor';
@@ -11,10 +12,15 @@ import { createGuards } from './guard-core';
 
 export type UserActor = NonNullable<Awaited<ReturnType<typeof getActor>>>;
 
-export async function currentActor(): Promise<UserActor | null> {
+/**
+ * Once per request: the console layout and the page both guard themselves, and each used to decode the
+ * session and read the user again. React's cache() scopes the answer to one server render (it is still
+ * read fresh from the database for every request).
+ */
+export const currentActor = cache(async (): Promise<UserActor | null> => {
   const session = await auth();
   return getActor(session?.user?.id);
-}
+});
 
 /** For pages: no session → the sign-in page; the wrong role → the 403 page. */
 export async function requirePage(...roles: Role[]): Promise<UserActor> {

@@ -59,13 +59,19 @@ const ORDER: Record<WorkstationSort, (dir: Prisma.SortOrder) => Prisma.Workstati
   updated: (d) => [{ updatedAt: d }],
 };
 
-export function listWorkstationTable(f: WorkstationTableFilter, sort: WorkstationSort, dir: 'asc' | 'desc', tx: Tx = db()) {
+/** One page of the console's table (a 5,000-machine studio is never sent to the browser at once). */
+export function listWorkstationTable(f: WorkstationTableFilter, sort: WorkstationSort, dir: 'asc' | 'desc', page: { skip: number; take: number } = { skip: 0, take: 2000 }, tx: Tx = db()) {
   return tx.workstation.findMany({
     where: tableWhere(f),
     orderBy: ORDER[sort](dir),
-    take: 2000,
+    skip: page.skip,
+    take: page.take,
     include: { site: { select: { id: true, name: true, region: true } }, artist: { select: { id: true, name: true, email: true } } },
   });
+}
+
+export function countWorkstationTable(f: WorkstationTableFilter, tx: Tx = db()): Promise<number> {
+  return tx.workstation.count({ where: tableWhere(f) });
 }
 
 export function findWorkstationDetail(id: string, tx: Tx = db()) {

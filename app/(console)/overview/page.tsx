@@ -5,7 +5,7 @@ import { Badge, stateTone } from '@/components/ui/badge';
 import { LocalTime } from '@/components/ui/local-time';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePage } from '@/lib/auth/guards';
-import { getOverview } from '@/lib/services/overview/get-overview';
+import { getRecentOverview } from '@/lib/services/overview/get-overview';
 import { getWorstLag } from '@/lib/services/replication/get-worst-lag';
 import { formatLag } from '@/lib/domain/hammerspace/lag';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   const actor = await requirePage('admin', 'producer');
-  const [o, lag] = await Promise.all([getOverview(actor), getWorstLag(actor)]);
+  const [o, lag] = await Promise.all([getRecentOverview(actor), getWorstLag(actor)]);
   const lagHint = lag.unreachable.length
     ? `${lag.unreachable.join(', ')} unreachable`
     : lag.worst ? `${lag.worst.from} → ${lag.worst.to} (${lag.worst.share})` : 'no fresh sample';

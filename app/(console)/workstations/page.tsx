@@ -4,6 +4,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { CostSummary } from '@/components/workstations/cost-summary';
 import { LaunchDialog } from '@/components/workstations/launch-dialog';
 import { OrphansSection } from '@/components/workstations/orphans-section';
@@ -13,7 +14,7 @@ import { WorkstationFilters } from '@/components/workstations/workstation-filter
 import { WorkstationsTable } from '@/components/workstations/workstations-table';
 import { requirePage } from '@/lib/auth/guards';
 import { isAppError } from '@/lib/errors';
-import { getWorkstationCosts } from '@/lib/services/workstations/get-workstation-costs';
+import { getRecentWorkstationCosts } from '@/lib/services/workstations/get-workstation-costs';
 import { getWorkstationDetail } from '@/lib/services/workstations/get-workstation-detail';
 import { listLaunchOptions } from '@/lib/services/workstations/list-launch-options';
 import { listOrphanInstances } from '@/lib/services/workstations/list-orphan-instances';
@@ -28,9 +29,9 @@ export default async function WorkstationsPage({ searchParams }: { searchParams:
   const actor = await requirePage('admin');
   const sp = await searchParams;
   const one = (key: string) => (typeof sp[key] === 'string' ? (sp[key] as string) : undefined);
-  const [{ query, rows }, costs, options, orphans] = await Promise.all([
-    listWorkstations(actor, { siteId: one('siteId'), state: one('state') as never, artistId: one('artistId'), sort: one('sort') as never, dir: one('dir') as never }),
-    getWorkstationCosts(actor),
+  const [{ query, rows, total, pageSize }, costs, options, orphans] = await Promise.all([
+    listWorkstations(actor, { siteId: one('siteId'), state: one('state') as never, artistId: one('artistId'), sort: one('sort') as never, dir: one('dir') as never, page: one('page') as never }),
+    getRecentWorkstationCosts(actor),
     listLaunchOptions(actor),
     listOrphanInstances(actor),
   ]);
@@ -57,13 +58,16 @@ export default async function WorkstationsPage({ searchParams }: { searchParams:
         }
       />
       <CostSummary costs={costs} />
-      <WorkstationFilters query={state} count={rows.length} sites={options.sites.map((s) => ({ id: s.id, name: s.name }))} artists={options.artists} />
+      <WorkstationFilters query={state} count={total} sites={options.sites.map((s) => ({ id: s.id, name: s.name }))} artists={options.artists} />
       {rows.length === 0 ? (
         <EmptyState title={query.siteId || query.state || query.artistId ? 'No workstation matches these filters' : 'No workstations yet'}>
           Launch one with “Launch workstations”: pick a site, a profile, a type and an artist.
         </EmptyState>
       ) : (
-        <WorkstationsTable rows={rows} query={state} actions={lifecycle} />
+        <>
+          <WorkstationsTable rows={rows} query={state} actions={lifecycle} />
+          <Pager page={query.page} pageSize={pageSize} total={total} href={(page) => queryHref(state, { page })} label="Workstations" />
+        </>
       )}
       <OrphansSection orphans={orphans} artists={options.artists} actions={{ adopt: adoptOrphanAction, terminate: terminateOrphanAction }} />
       {detail ? <WorkstationDrawer w={detail} closeHref={queryHref(state, { ws: undefined })} actions={lifecycle} relaunch={relaunchAction} /> : null}

@@ -22,9 +22,14 @@ export type TBoardRow = {
 };
 
 export type TBoardView = {
-  query: { status?: TBoardStatus; artistId?: string; siteId?: string; sequenceId?: string; q?: string };
+  query: { status?: TBoardStatus; artistId?: string; siteId?: string; sequenceId?: string; q?: string; page?: number };
   total: number;
   shown: number;
+  /** shots the filters match, over every page; `page` is 1-based, `pageSize` shots each */
+  matching: number;
+  page: number;
+  pageSize: number;
+  /** more shots match than this page shows */
   truncated: boolean;
   counts: Record<TBoardStatus, number>;
   groups: Array<{ sequenceId: string; sequence: string; project: string; rows: TBoardRow[] }>;

@@ -17,10 +17,15 @@ export const ZBoardQuery = z.object({
   siteId: z.string().min(1).optional().catch(undefined),
   sequenceId: z.string().min(1).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type TBoardQuery = z.infer<typeof ZBoardQuery>;
 
-const MAX_ROWS = 2000;
+/**
+ * Shots per page. The board used to render up to 2,000 rows (4 MB of HTML at 20,000 shots, seconds per
+ * request in bench/pages.ts); a producer works through it with filters and pages instead.
+ */
+export const BOARD_PAGE_SIZE = 100;
 
 function whereOf(q: TBoardQuery): Prisma.ShotWhereInput {
   const and: Prisma.ShotWhereInput[] = [];
@@ -42,23 +47,27 @@ export async function listBoard(actor: Actor, query: z.input<typeof ZBoardQuery>
   requireRole(actor, 'admin', 'producer');
   const q = parseInput(ZBoardQuery, query);
   const client = db();
-  const [shots, total, held, artists, sites, sequences] = await Promise.all([
+  const page = q.page ?? 1;
+  const where = whereOf(q);
+  const [shots, matching, total, held, artists, sites, sequences] = await Promise.all([
     client.shot.findMany({
-      where: whereOf(q),
+      where,
       orderBy: [{ sequence: { project: { name: 'asc' } } }, { sequence: { name: 'asc' } }, { name: 'asc' }],
-      take: MAX_ROWS + 1,
+      skip: (page - 1) * BOARD_PAGE_SIZE,
+      take: BOARD_PAGE_SIZE,
       select: {
         id: true, name: true, folderPath: true, parseError: true,
         sequence: { select: { id: true, name: true, project: { select: { name: true } } } },
         // A version the clip no longer lists (rewritten by a Write File node) is history, not the latest.
         versions: { where: { removedAt: null }, orderBy: { position: 'desc' }, take: 1, select: { name: true, discoveredAt: true } },
-        _count: { select: { versions: { where: { removedAt: null } } } },
         assignments: {
           where: { active: true },
           select: { id: true, status: true, dueDate: true, note: true, artistId: true, siteId: true, artist: { select: { name: true } }, site: { select: { name: true } } },
         },
       },
     }),
+    // Unfiltered, the shots matching are all of them: one count, not two.
+    q.status || q.artistId || q.siteId || q.sequenceId || q.q ? client.shot.count({ where }) : null,
     client.shot.count(),
     client.assignment.groupBy({ by: ['status'], where: { active: true }, _count: { _all: true } }),
     client.user.findMany({
@@ -70,18 +79,21 @@ export async function listBoard(actor: Actor, query: z.input<typeof ZBoardQuery>
     client.sequence.findMany({ orderBy: [{ project: { name: 'asc' } }, { name: 'asc' }], select: { id: true, name: true, project: { select: { name: true } } } }),
   ]);
 
+  // Version counts for this page's shots only: asked inside the page query, Prisma counted every version
+  // of the studio (a GROUP BY over 100,000 rows) on each request (bench/pages.ts).
+  const versionCounts = new Map((await client.version.groupBy({ by: ['shotId'], where: { shotId: { in: shots.map((s) => s.id) }, removedAt: null }, _count: { _all: true } })).map((v) => [v.shotId, v._count._all]));
   const counts = Object.fromEntries(BOARD_STATUSES.map((s) => [s, 0])) as Record<TBoardStatus, number>;
   for (const h of held) counts[h.status] = h._count._all;
   counts.unassigned = total - held.reduce((n, h) => n + h._count._all, 0);
 
-  const rows: TBoardRow[] = shots.slice(0, MAX_ROWS).map((s) => {
+  const rows: TBoardRow[] = shots.map((s) => {
     const a = s.assignments[0];
     const dueDate = a?.dueDate?.toISOString().slice(0, 10) ?? null;
     return {
       shotId: s.id, shot: s.name, sequenceId: s.sequence.id, sequence: s.sequence.name, project: s.sequence.project.name, parseError: s.parseError,
       status: a?.status ?? 'unassigned',
       latestVersion: s.versions[0] ? { name: s.versions[0].name, discoveredAt: s.versions[0].discoveredAt.toISOString() } : null,
-      versionCount: s._count.versions,
+      versionCount: versionCounts.get(s.id) ?? 0,
       assignment: a
         ? { id: a.id, artistId: a.artistId, artist: a.artist.name, siteId: a.siteId, site: a.site.name, dueDate, note: a.note, overdue: !!dueDate && dueDate < today && a.status !== 'approved' }
         : null,
@@ -95,7 +107,7 @@ export async function listBoard(actor: Actor, query: z.input<typeof ZBoardQuery>
     groups.set(r.sequenceId, g);
   }
   return {
-    query: q, total, shown: rows.length, truncated: shots.length > MAX_ROWS, counts, groups: [...groups.values()],
+    query: q, total, shown: rows.length, matching: matching ?? total, page, pageSize: BOARD_PAGE_SIZE, truncated: page * BOARD_PAGE_SIZE < (matching ?? total), counts, groups: [...groups.values()],
     artists: artists.map((a) => ({ id: a.id, name: a.name, sites: [...new Set(a.workstations.map((w) => w.site.name))].sort() })),
     sites, sequences: sequences.map((s) => ({ id: s.id, name: s.name, project: s.project.name })),
   };

@@ -7,6 +7,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { localityBanner, type LocalityReader, type TShotLocality } from '@/lib/domain/assignments/locality';
 import { pathAtSite } from '@/lib/domain/assignments/shot-paths';
 import { movesFor } from '@/lib/domain/assignments/status';
+import { recentValues } from '@/lib/utils/recent-value';
 import { readLocalities } from './hammerspace-locality';
 import type { TMyAssignmentView } from '@/lib/domain/assignments/views';
 import type { TStudioSites } from './studio-sites';
@@ -31,19 +32,12 @@ export type TMyAssignmentRow = Prisma.AssignmentGetPayload<{ select: typeof MY_A
  * the Anvil's namespace on every refresh. Assigning always reads fresh.
  */
 const LOCALITY_TTL_MS = 15_000;
-const recent = new Map<string, { at: number; value: TShotLocality }>();
+// Requests that arrive while a folder is being walked wait for that walk rather than starting their own:
+// fifty refreshes at once used to mean fifty walks of every shot (bench/pages.ts, the artist's home).
+const recent = recentValues<TShotLocality>(LOCALITY_TTL_MS);
 
-function remembered(reader: LocalityReader, now = Date.now()): LocalityReader {
-  return {
-    async read(shot) {
-      const hit = recent.get(shot.folderPath);
-      if (hit && now - hit.at < LOCALITY_TTL_MS) return hit.value;
-      const value = await reader.read(shot);
-      if (recent.size > 5_000) recent.clear();
-      recent.set(shot.folderPath, { at: now, value });
-      return value;
-    },
-  };
+function remembered(reader: LocalityReader): LocalityReader {
+  return { read: (shot) => recent.get(shot.folderPath, () => reader.read(shot)) };
 }
 
 export async function myAssignmentViews(rows: TMyAssignmentRow[], studio: TStudioSites, reader: LocalityReader, opts: { fresh?: boolean } = {}): Promise<TMyAssignmentView[]> {

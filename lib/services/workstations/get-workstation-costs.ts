@@ -8,6 +8,7 @@ import { listSitesForWorkstations } from '@/lib/db/workstation-sites';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import { hourlyCost, monthStartUtc, monthToDateUsd, roundCents, type StatePoint } from '@/lib/domain/workstations/cost';
 import type { CostView } from '@/lib/domain/workstations/views';
+import { recentValue } from '@/lib/utils/recent-value';
 
 export async function getWorkstationCosts(actor: Actor, now = new Date()): Promise<CostView> {
   requireRole(actor, 'admin');
@@ -37,4 +38,16 @@ export async function getWorkstationCosts(actor: Actor, now = new Date()): Promi
     sites: siteViews,
     unpricedTypes: total.unpricedTypes,
   };
+}
+
+/**
+ * What the Workstations page shows: the same figures, computed at most every 15 s per web process. At
+ * 5,000 machines the month's history is tens of thousands of rows, and costs move by cents a minute; one
+ * computation shared by every admin's refresh keeps the page cheap (bench/pages.ts).
+ */
+const recent = recentValue<CostView>(15_000);
+
+export async function getRecentWorkstationCosts(actor: Actor): Promise<CostView> {
+  requireRole(actor, 'admin');
+  return recent.get(() => getWorkstationCosts(actor));
 }

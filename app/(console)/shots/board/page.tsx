@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { BoardFilters } from '@/components/assignments/board-filters';
+import { BoardFilters, boardHref } from '@/components/assignments/board-filters';
 import { BoardTable } from '@/components/assignments/board-table';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { requirePage } from '@/lib/auth/guards';
 import { listBoard } from '@/lib/services/assignments/list-board';
 import { assignShotsAction, changeStatusAction, unassignShotsAction } from './actions';
@@ -18,7 +19,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const actor = await requirePage('admin', 'producer');
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
-  const view = await listBoard(actor, { status: one('status') as never, artistId: one('artistId'), siteId: one('siteId'), sequenceId: one('sequenceId'), q: one('q') });
+  const view = await listBoard(actor, { status: one('status') as never, artistId: one('artistId'), siteId: one('siteId'), sequenceId: one('sequenceId'), q: one('q'), page: one('page') as never });
   return (
     <>
       {/* New versions (the scanner) and status changes (artists) arrive while the producer watches. */}
@@ -35,8 +36,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
         <EmptyState title="No shot matches">Change the filters or the search.</EmptyState>
       ) : (
         <>
-          {view.truncated ? <p className="mb-3 text-sm text-warn">Showing the first {view.shown} shots; narrow the filters to see the rest.</p> : null}
           <BoardTable view={view} actions={{ assign: assignShotsAction, changeStatus: changeStatusAction, unassign: unassignShotsAction }} />
+          <Pager page={view.page} pageSize={view.pageSize} total={view.matching} href={(page) => boardHref(view.query, { page })} label="Shots" />
         </>
       )}
     </>
