@@ -7,8 +7,8 @@ import { ErrorNote, useAction, type ServerAction } from './use-action';
 export function PresetButton({ preset, apply, inPlace }: { preset: string; apply: ServerAction<{ preset: string }, unknown>; inPlace: boolean }) {
   const act = useAction(apply);
   return (
-    <div className="space-y-2 text-right">
-      <Button variant={inPlace ? 'secondary' : 'primary'} size="sm" disabled={act.pending} onClick={() => act.execute({ preset })}>
+    <div className="shrink-0 space-y-2 text-right">
+      <Button variant={inPlace ? 'secondary' : 'primary'} size="sm" className="whitespace-nowrap" disabled={act.pending} onClick={() => act.execute({ preset })}>
         {act.pending ? 'Applying…' : inPlace ? 'Apply again' : 'Apply'}
       </Button>
       <ErrorNote message={act.error} />

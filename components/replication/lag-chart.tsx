@@ -4,7 +4,7 @@ import { ClockLabel } from './clock-label';
 
 const W = 760;
 const H = 220;
-const PAD = { left: 44, right: 12, top: 12, bottom: 8 };
+const PAD = { left: 52, right: 12, top: 12, bottom: 8 };
 
 /** Splits the series where samples are missing (an outage must read as a gap, not a straight line). */
 function segments(points: TLagPoint[], maxGapMs: number): TLagPoint[][] {
@@ -16,6 +16,13 @@ function segments(points: TLagPoint[], maxGapMs: number): TLagPoint[][] {
     else last.push(p);
   }
   return out;
+}
+
+/** Axis labels stay short: "45 s", "2 min", "6 h". */
+function axisLabel(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
 }
 
 function niceMax(v: number): number {
@@ -44,7 +51,7 @@ export function LagChart(props: { points: TLagPoint[]; fromMs: number; toMs: num
         {[0, 0.25, 0.5, 0.75, 1].map((f) => (
           <g key={f}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} stroke="var(--color-line)" strokeWidth={1} />
-            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" fontSize={10} fill="var(--color-faint)">{formatLag(top * f)}</text>
+            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" fontSize={10} fill="var(--color-faint)">{axisLabel(top * f)}</text>
           </g>
         ))}
         <line x1={PAD.left} x2={W - PAD.right} y1={y(thresholdSeconds)} y2={y(thresholdSeconds)} stroke="var(--color-bad)" strokeDasharray="5 4" strokeWidth={1.2} />
@@ -59,7 +66,7 @@ export function LagChart(props: { points: TLagPoint[]; fromMs: number; toMs: num
       </svg>
       <div className="relative h-4 text-[10px] text-faint" aria-hidden="true" style={{ marginLeft: `${(PAD.left / W) * 100}%`, marginRight: `${(PAD.right / W) * 100}%` }}>
         {ticks.map((t, i) => (
-          <span key={t} className="absolute -translate-x-1/2" style={{ left: `${i * 25}%` }}><ClockLabel ms={t} withDay={toMs - fromMs > 86_400_000} /></span>
+          <span key={t} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${i * 25}%` }}><ClockLabel ms={t} withDay={toMs - fromMs > 86_400_000} /></span>
         ))}
       </div>
       <figcaption className="text-xs text-muted">

@@ -3,7 +3,6 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/dialog';
 
 type Outcome = { ok: true; data: unknown } | { ok: false; error: { userMessage: string; fieldErrors?: Record<string, string[]> } };
 
@@ -27,7 +26,7 @@ export function ThresholdForm({ shareId, seconds, save }: { shareId: string; sec
       }}
     >
       <label htmlFor="lag-threshold" className="text-muted">Alert when lag reaches</label>
-      <input id="lag-threshold" type="number" min={5} max={86400} step={1} value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} w-24 tabular-nums`} />
+      <input id="lag-threshold" type="number" min={5} max={86400} step={1} value={value} onChange={(e) => setValue(e.target.value)} className="w-24 rounded-md border border-line bg-canvas px-2 py-1 text-sm tabular-nums outline-none focus:border-accent" />
       <span className="text-muted">seconds</span>
       <Button type="submit" size="sm" disabled={pending}>{pending ? 'Saving…' : 'Save'}</Button>
       {message ? <span role={message.ok ? 'status' : 'alert'} className={message.ok ? 'text-ok' : 'text-bad'}>{message.text}</span> : null}
