@@ -53,3 +53,16 @@ export const ts = (d: Date | null) => (d ? d.toISOString() : null);
 export async function touchShotFile(tx: Tx, id: string, size: number, mtime: Date): Promise<void> {
   await tx.$executeRaw`UPDATE shots SET clip_size = ${size}, clip_mtime = ${ts(mtime)}::timestamp(3), updated_at = now() AT TIME ZONE 'UTC' WHERE id = ${id}`;
 }
+
+export type THeadVersionRow = { shotId: string; vuid: string; name: string; discoveredAt: Date; site: string | null };
+
+/**
+ * Each shot's latest and current version (with the site that rendered it), in one pass, so a list of
+ * thousands of shots does not load every version of every shot.
+ */
+export function listHeadVersions(tx: Tx): Promise<THeadVersionRow[]> {
+  return tx.$queryRaw<THeadVersionRow[]>`
+    SELECT v.shot_id AS "shotId", v.vuid, v.name, v.discovered_at AS "discoveredAt", st.name AS site
+    FROM shots s JOIN versions v ON v.shot_id = s.id AND v.vuid IN (s.latest_vuid, s.current_vuid)
+    LEFT JOIN sites st ON st.id = v.site_id`;
+}

@@ -38,7 +38,7 @@ export default async function ShotsPage() {
   if (projects.length === 0) {
     return (
       <>
-        <LiveRefresh topics={['shots']} />
+        <LiveRefresh topics={['shots']} debounceMs={100} />
         {header}
         <EmptyState title="Nothing published yet">Shots appear here as soon as Flame’s Shot Publish writes them to the home site’s publish root.</EmptyState>
       </>
@@ -46,7 +46,8 @@ export default async function ShotsPage() {
   }
   return (
     <>
-      <LiveRefresh topics={['shots']} />
+      {/* A short debounce: a render should show as soon as it is recorded (one notice per indexed clip). */}
+      <LiveRefresh topics={['shots']} debounceMs={100} />
       {header}
       <LocalityProvider shotIds={ids} stamp={stamp}>
         {projects.map((p) => {

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { listHeadVersions } from '@/lib/db/shot-state';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 
 export type TShotListVersion = { vuid: string; name: string; discoveredAt: string; site: string | null };
@@ -20,7 +21,7 @@ export type TShotListItem = {
  */
 export async function listShots(actor: Actor) {
   requireRole(actor, 'admin', 'producer');
-  const projects = await db().project.findMany({
+  const tree = db().project.findMany({
     orderBy: { name: 'asc' },
     include: {
       sequences: {
@@ -30,7 +31,7 @@ export async function listShots(actor: Actor) {
             orderBy: { name: 'asc' },
             select: {
               id: true, name: true, latestVuid: true, currentVuid: true, parseError: true, parseErrorAt: true, clipMissingAt: true,
-              versions: { where: { removedAt: null }, orderBy: { position: 'asc' }, select: { vuid: true, name: true, discoveredAt: true, site: { select: { name: true } } } },
+              _count: { select: { versions: { where: { removedAt: null } } } },
               assignments: { where: { active: true }, select: { status: true, artist: { select: { name: true } } } },
             },
           },
@@ -38,6 +39,8 @@ export async function listShots(actor: Actor) {
       },
     },
   });
+  const [projects, heads] = await Promise.all([tree, listHeadVersions(db())]);
+  const head = new Map(heads.map((h) => [`${h.shotId}/${h.vuid}`, h]));
   return projects.map((p) => ({
     id: p.id,
     name: p.name,
@@ -47,13 +50,13 @@ export async function listShots(actor: Actor) {
       name: s.name,
       shots: s.shots.map((shot): TShotListItem => {
         const view = (vuid: string | null): TShotListVersion | null => {
-          const v = shot.versions.find((x) => x.vuid === vuid);
-          return v ? { vuid: v.vuid, name: v.name, discoveredAt: v.discoveredAt.toISOString(), site: v.site?.name ?? null } : null;
+          const v = vuid ? head.get(`${shot.id}/${vuid}`) : undefined;
+          return v ? { vuid: v.vuid, name: v.name, discoveredAt: v.discoveredAt.toISOString(), site: v.site } : null;
         };
         return {
           id: shot.id,
           name: shot.name,
-          versionCount: shot.versions.length,
+          versionCount: shot._count.versions,
           latest: view(shot.latestVuid),
           current: view(shot.currentVuid),
           parseError: shot.parseError,

@@ -24,7 +24,7 @@ export default async function ShotPage({ params }: { params: Promise<{ shotId: s
   const listed = shot.versions.filter((v) => !v.removedAt).length;
   return (
     <>
-      <LiveRefresh topics={['shots']} />
+      <LiveRefresh topics={['shots']} debounceMs={100} />
       <p className="mb-2 text-sm">
         <Link href="/shots" className="text-muted hover:text-ink">
           ← Shots
