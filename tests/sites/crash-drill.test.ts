@@ -41,7 +41,7 @@ async function stepsOf(siteId: string) {
 }
 
 describe('crash drill', () => {
-  it('survives SIGKILLs during a bring-up: Sydney active, nothing duplicated', { timeout: 150_000 }, async () => {
+  it('survives SIGKILLs during a bring-up: Sydney active, nothing duplicated', { timeout: 200_000 }, async () => {
     const objective = await t.db.objective.create({ data: { name: 'clips-local-everywhere', expression: `IF FNMATCH("*.clip",PATH) THEN {SLO('place-on-local-volumes')}` } });
     for (const siteId of Object.values(world.sites)) await t.db.objectiveApplication.create({ data: { objectiveId: objective.id, shareId: world.shareId, siteId, state: 'applied' } });
     const sydney = describeAnvil(world, 'ap-southeast-2');
@@ -59,7 +59,8 @@ describe('crash drill', () => {
     }
     const survivor = startWorker();
     await survivor.ready;
-    const deadline = Date.now() + 60_000;
+    // Generous: on a loaded machine (other suites running) worker start-up alone takes seconds.
+    const deadline = Date.now() + 120_000;
     for (;;) {
       const site = await t.db.site.findUniqueOrThrow({ where: { id: siteId } });
       const running = await t.db.workstation.count({ where: { siteId, observedState: 'running' } });
