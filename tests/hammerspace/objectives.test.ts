@@ -149,6 +149,20 @@ describe('objectives on the Anvils', () => {
     expect(await t.db.objectiveApplication.findFirstOrThrow({ where: { objectiveId: id, siteId: s.london } })).toMatchObject({ state: 'applied', lastError: null });
   });
 
+  it('lets two passes race on one Anvil (a worker and the bring-up step) without failing', async () => {
+    const raced = (await createObjective(s.actor, { name: 'raced', expression: EXPR })).id;
+    await applyObjective(s.actor, { objectiveId: raced, shareId: s.shareId, path: '/race', siteIds: [s.west] });
+    const results = await Promise.all([reconcile(s.west), reconcile(s.west)]);
+    expect(results.map((r) => [r.error, r.failed])).toEqual([[null, 0], [null, 0]]);
+    expect(await t.db.objectiveApplication.findFirstOrThrow({ where: { objectiveId: raced } })).toMatchObject({ state: 'applied', lastError: null });
+    await applyObjective(s.actor, { objectiveId: raced, shareId: s.shareId, path: '/race', siteIds: [] });
+    const removals = await Promise.all([reconcile(s.west), reconcile(s.west)]);
+    expect(removals.map((r) => r.error)).toEqual([null, null]);
+    expect(await t.db.objectiveApplication.count({ where: { objectiveId: raced } })).toBe(0);
+    expect(await localAt('us-west-2', '/race')).toEqual([]);
+    await deleteObjective(s.actor, { id: raced });
+  });
+
   it('deletes it from every Anvil, then the row', async () => {
     await deleteObjective(s.actor, { id });
     expect((await listObjectives(s.actor)).objectives[0]).toMatchObject({ deleting: true });

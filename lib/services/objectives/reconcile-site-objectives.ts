@@ -21,7 +21,7 @@ import { executeSyncPlan, type TSyncOutcome } from './sync-actions';
 
 export const ZReconcileSite = z.object({ siteId: z.string().min(1) });
 
-export type TReconcileResult = { siteId: string; skipped: string | null; actions: number; repaired: number; changedRows: number; error: string | null };
+export type TReconcileResult = { siteId: string; skipped: string | null; actions: number; repaired: number; failed: number; changedRows: number; error: string | null };
 
 type Row = Awaited<ReturnType<typeof applicationsAtSite>>[number];
 
@@ -33,7 +33,7 @@ export async function reconcileSiteObjectives(actor: Actor, raw: z.input<typeof 
   const { siteId } = parseInput(ZReconcileSite, raw);
   const site = await findAnvilSite(siteId);
   if (!site) throw new AppError('NOT_FOUND', 'That site no longer exists.');
-  const result: TReconcileResult = { siteId, skipped: null, actions: 0, repaired: 0, changedRows: 0, error: null };
+  const result: TReconcileResult = { siteId, skipped: null, actions: 0, repaired: 0, failed: 0, changedRows: 0, error: null };
   if (!hasAnvil(site)) return { ...result, skipped: 'no Anvil configured' };
 
   const rows = await applicationsAtSite(siteId);
@@ -62,6 +62,7 @@ export async function reconcileSiteObjectives(actor: Actor, raw: z.input<typeof 
     outcome = { changes: new Map(rows.filter((r) => r.state !== 'applied').map((r) => [r.id, { lastError: result.error }])), removed: [], applied: [], repairs: [], errors: [] };
   }
   result.repaired = outcome.repairs.length;
+  result.failed = [...outcome.changes.values()].filter((c) => c.state === 'failed').length;
   result.error ??= outcome.errors[0] ?? null;
   return db().$transaction(async (tx) => {
     const byId = new Map(rows.map((r) => [r.id, r]));

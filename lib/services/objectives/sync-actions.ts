@@ -54,7 +54,14 @@ export async function executeSyncPlan(port: AnvilPort, plan: TSyncAction[], apps
       case 'update-definition': {
         const input = { name: a.name, expression: a.expression, extendedInfo: { [MANAGED_BY_KEY]: MANAGED_BY } };
         const ok = await attempt(a.applicationIds, async () => {
-          await (a.kind === 'create-definition' ? port.createObjective(input) : port.updateObjective(input));
+          if (a.kind === 'update-definition') return void (await port.updateObjective(input));
+          try {
+            await port.createObjective(input);
+          } catch (err) {
+            // Another pass (the bring-up step, a second worker) created it a moment ago: make it ours.
+            if ((err as { vendorCode?: string }).vendorCode !== 'ENTITY_ALREADY_EXISTS') throw err;
+            await port.updateObjective(input);
+          }
         }, (message) => {
           brokenDefinitions.add(a.name);
           for (const id of a.applicationIds) change(id, { state: 'failed', lastError: message });
@@ -85,7 +92,12 @@ export async function executeSyncPlan(port: AnvilPort, plan: TSyncAction[], apps
         break;
       case 'unset': {
         const ok = await attempt([a.applicationId], async () => {
-          await port.unsetObjective(a.share, a.path, a.objective);
+          try {
+            await port.unsetObjective(a.share, a.path, a.objective);
+          } catch (err) {
+            // Already unset by a racing pass counts as done; anything else is a failure.
+            if (isAnvilDown(err) || (await port.pathObjectives(a.share, a.path)).local.some((x) => x.objective === a.objective)) throw err;
+          }
         }, (message) => {
           stuckUnsets.add(a.objective);
           change(a.applicationId, { lastError: message });
