@@ -13,19 +13,20 @@ import { signIn } from './support/fixtures';
 
 const run = promisify(execFile);
 type TStudioFile = { dataDir: string; sim: { anvils: Record<string, { controlUrl?: string }> } };
-const studio = () => JSON.parse(readFileSync(path.resolve('.data/e2e-studio.json'), 'utf8')) as TStudioFile;
+// This run's own studio file (e2e/support/global-setup.ts): the shared one may belong to another run.
+const studio = () => JSON.parse(readFileSync(process.env.E2E_STUDIO_FILE ?? path.resolve('.data/e2e-studio.json'), 'utf8')) as TStudioFile;
+const controlUrl = () => studio().sim.anvils['us-west-2']?.controlUrl?.replace(/\/sites\/[^/]+$/, '') ?? '';
 
 /** The simulator's one-way delay from West to East (the e2e studio runs with the default). */
 async function westToEastDelayMs(): Promise<number> {
-  const control = studio().sim.anvils['us-west-2']?.controlUrl?.replace(/\/sites\/[^/]+$/, '');
-  const links = (await (await fetch(`${control}/links`)).json()) as Array<{ from: string; to: string; delayMs: number }>;
+  const links = (await (await fetch(`${controlUrl()}/links`)).json()) as Array<{ from: string; to: string; delayMs: number }>;
   const link = links.find((l) => l.from === 'us-west-2' && l.to === 'us-east-1');
   if (!link) throw new Error('no West → East link in the simulator');
   return link.delayMs;
 }
 
 async function demoRender(shot: string, site: string): Promise<{ version: string; writtenAt: string; readThrough: string }> {
-  const { stdout } = await run('npx', ['tsx', 'scripts/demo-render.ts', '--shot', shot, '--site', site, '--data-dir', studio().dataDir], { timeout: 60_000 });
+  const { stdout } = await run('npx', ['tsx', 'scripts/demo-render.ts', '--shot', shot, '--site', site, '--data-dir', studio().dataDir, '--control-url', controlUrl()], { timeout: 60_000 });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }
 

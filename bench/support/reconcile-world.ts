@@ -43,7 +43,7 @@ export async function setup(
 const amis = new Map<string, string>();
 
 /** The Flame AMI of a region, through the simulator's control API (the bench needs no product code for it). */
-async function amiOf(endpoint: string, region: string): Promise<string> {
+export async function amiOf(endpoint: string, region: string): Promise<string> {
   if (!amis.has(region)) {
     const { DescribeImagesCommand, EC2Client } = await import('@aws-sdk/client-ec2');
     const c = new EC2Client({ region, endpoint, credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! } });

@@ -29,7 +29,13 @@ export default async function globalSetup(config: FullConfig) {
     await idp.stop();
     throw err;
   });
-  writeFileSync(STUDIO_FILE, JSON.stringify({ databaseUrl: studio.databaseUrl, sim: studio.sim, dataDir, sso }));
+  const info = JSON.stringify({ databaseUrl: studio.databaseUrl, sim: studio.sim, dataDir, sso });
+  writeFileSync(STUDIO_FILE, info);
+  // Two runs in one checkout overwrite STUDIO_FILE; this run's own copy is named in the environment,
+  // which the worker processes inherit.
+  const own = path.join(dataDir, 'studio.json');
+  writeFileSync(own, info);
+  process.env.E2E_STUDIO_FILE = own;
   return async () => {
     await studio.stop();
     await idp.stop();

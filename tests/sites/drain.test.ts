@@ -137,24 +137,34 @@ describe('draining a site', () => {
     expect((moves[0]!.data as { warnings: string[] }).warnings[0]).toContain('connected to london-flame-01');
   });
 
-  it('brings a drained site back: refused while it still holds files of its own, rejoined once they are gone', { timeout: 60_000 }, async () => {
+  it('brings a drained site back: its leftover copies are dropped when the studio has them, a file only it holds stops the rejoin', { timeout: 60_000 }, async () => {
     const london = world.sites.london;
     expect((await t.db.site.findUniqueOrThrow({ where: { id: london } })).state).toBe('stopped');
+    // Written at London after it left: this file exists nowhere else.
+    const root = path.join(describeAnvil(world, 'eu-west-2').shareRoot, 'projects');
+    fs.mkdirSync(path.join(root, 'late'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'late', 'notes.txt'), 'written after the drain');
+    await until(async () => ((await anvilOf(world, 'eu-west-2').files('/projects/late/notes.txt').catch(() => null)) ? true : undefined), 10_000, 100);
+
     await startBringUp(world.admin, { siteId: london });
     const first = await runSiteSteps({ siteId: london });
     expect(first.at(-1)).toMatchObject({ outcome: 'failed', step: 'join-shares' });
-    expect((await t.db.site.findUniqueOrThrow({ where: { id: london } })).failureReason).toMatch(/London's Anvil still holds its own projects share with 2 file\(s\)/);
+    const reason = (await t.db.site.findUniqueOrThrow({ where: { id: london } })).failureReason ?? '';
+    // The two clips London made are at East too, so only the late file is named.
+    expect(reason).toMatch(/London's Anvil still holds its own projects share, left from before it left the namespace, with 1 file\(s\) the studio has no copy of: \/projects\/late\/notes.txt/);
 
-    // The admin clears London's leftover copies (both clips exist at East) and retries.
-    const root = path.join(describeAnvil(world, 'eu-west-2').shareRoot, 'projects');
-    fs.rmSync(path.join(root, 'show'), { recursive: true, force: true });
-    await until(async () => ((await anvilOf(world, 'eu-west-2').files('/projects/show').catch(() => null)) ? undefined : true), 10_000, 100);
+    // The admin moves the late file away and retries: the leftover share goes, London rejoins.
+    fs.rmSync(path.join(root, 'late'), { recursive: true, force: true });
+    await until(async () => ((await anvilOf(world, 'eu-west-2').files('/projects/late/notes.txt').catch(() => null)) ? undefined : true), 10_000, 100);
     await retrySite(world.admin, { siteId: london });
     const second = await runSiteSteps({ siteId: london });
     expect(second.at(-1)?.outcome).toBe('idle');
     expect((await t.db.site.findUniqueOrThrow({ where: { id: london } })).state).toBe('active');
     expect((await anvilOf(world, 'us-east-1').getShare('projects')).participants.map((p) => p.name)).toContain('London');
     expect(await t.db.shareParticipant.count({ where: { siteId: london } })).toBe(1);
+    // The clips London made are still in the studio, at East.
+    const clip = await anvilOf(world, 'us-east-1').files('/projects/show/sh010/sh010_comp_v002.clip', { replicationDetails: true });
+    expect(clip.replication?.dataPresentAt).toContain('Studio East');
   });
 
   it('cancels a drain, and force-stops only with the name typed, recording the acknowledged risk', { timeout: 30_000 }, async () => {

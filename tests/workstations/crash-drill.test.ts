@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { launchWorkstations } from '@/lib/services/workstations/launch-workstations';
+import { killWorker, startWorker } from '../helpers/worker-process';
 import { setupWorkstationWorld, simInstances, sleep } from './support/world';
 
 // The crash drill: 50 launches while the worker process is SIGKILLed at random moments and restarted.
@@ -11,44 +11,7 @@ const { t, world } = setupWorkstationWorld({ transitionMs: 150 });
 const N = 50;
 const KILLS = 4;
 
-type Worker = { child: ChildProcess; ready: Promise<void>; exited: Promise<void> };
-
-function startWorker(): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: t.url,
-      AWS_ENDPOINT_URL: world.sim.endpoint,
-      AWS_ACCESS_KEY_ID: world.sim.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: world.sim.secretAccessKey,
-      RECONCILE_INTERVAL_SECONDS: '5',
-      WORKER_CONCURRENCY: '4',
-      LOG_LEVEL: 'info',
-      STUDIO_SERVICE: 'workers',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  const ready = new Promise<void>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += String(d);
-      if (buf.includes('"msg":"workers started"')) resolve();
-      // DRILL_DEBUG=1 shows each worker's log, to see where the kills land.
-      if (process.env.DRILL_DEBUG) process.stderr.write(String(d));
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${stderr.slice(-2000)}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, ready, exited };
-}
-
-async function kill(w: Worker) {
-  w.child.kill('SIGKILL');
-  await w.exited;
-}
+const worker = () => startWorker({ databaseUrl: t.url, aws: world.sim, reconcileIntervalSeconds: 5 });
 
 describe('crash drill', () => {
   it('survives SIGKILLs during 50 launches: exactly 50 instances, none duplicated, every row in sync', { timeout: 150_000 }, async () => {
@@ -59,13 +22,13 @@ describe('crash drill', () => {
     }
     const atKill: number[] = [];
     for (let k = 0; k < KILLS; k++) {
-      const w = startWorker();
+      const w = worker();
       await w.ready;
       await sleep(150 + Math.floor(Math.random() * 1200));
-      await kill(w);
+      await killWorker(w);
       atKill.push((await simInstances(world)).count);
     }
-    const survivor = startWorker();
+    const survivor = worker();
     await survivor.ready;
     const deadline = Date.now() + 60_000;
     for (;;) {

@@ -8,6 +8,7 @@
 import { findHomeSite, recordAnvilReachability } from '@/lib/db/anvil-sites';
 import type { TLifecycleSite } from '@/lib/db/site-lifecycle';
 import type { AnvilPort } from '@/lib/domain/hammerspace/port';
+import type { TFileNode } from '@/lib/domain/hammerspace/types';
 import { findRemoteSite, isParticipant, remoteAddress } from '@/lib/domain/sites/bring-up-plan';
 import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
@@ -15,7 +16,7 @@ import { anvilForSite, errorText } from '../hammerspace/anvil-for-site';
 import { openSecret } from '../secrets';
 import { done, type TStepHandler } from './step-types';
 import { db } from '@/lib/db/client';
-import { DEFAULT_WALK } from '@/lib/domain/sites/blockers';
+import { DEFAULT_WALK, holdersOf } from '@/lib/domain/sites/blockers';
 import { walkFiles } from './observe-drain-facts';
 
 const ANVIL_TIMEOUT_MS = 10_000;
@@ -75,18 +76,35 @@ export const joinNamespaceStep: TStepHandler = async ({ site, actor }) => {
     audit(tx, actor, 'site.remote_site_added', { type: 'site', id: site.id }, `${name} added as a remote site at ${home.name}'s Anvil`, { address }));
 };
 
+/** More leftover files than this are not checked one by one: an admin looks at them instead. */
+const MAX_LEFTOVER_CHECKS = 2_000;
+
 /**
  * A site drained earlier kept its own copy of each share when it left (a namespace of its own), and an
- * Anvil refuses to add a participant whose site already has a share of that name. An empty leftover is
- * removed; one that still holds files is left for an admin to look at, since its files may exist nowhere else.
+ * Anvil refuses to add a participant whose site already has a share of that name. The leftover is removed
+ * only when every file in it also exists in the studio's namespace, no newer, with its bytes at another
+ * site (the home Anvil's replication details say where); anything else may exist nowhere else, so the
+ * step stops and names the files for an admin to look at.
  */
-async function clearDetachedShare(site: TLifecycleSite, share: string): Promise<void> {
+async function clearDetachedShare(site: TLifecycleSite, share: string, home: AnvilPort): Promise<void> {
   const port = siteAnvil(site);
   const leftover = (await port.listShares()).find((x) => x.name === share && x.state !== 'REMOVED');
   if (!leftover) return;
-  const walk = await walkFiles(port, leftover.path, DEFAULT_WALK, () => undefined);
-  if (walk.files > 0 || walk.truncated) {
-    throw new AppError('CONFLICT', `${site.name}'s Anvil still holds its own ${share} share with ${walk.truncated ? 'many' : walk.files} file(s), left from before it left the namespace. Move or delete them on that Anvil, then retry.`);
+  const files: TFileNode[] = [];
+  const walk = await walkFiles(port, leftover.path, { ...DEFAULT_WALK, files: MAX_LEFTOVER_CHECKS }, (f) => files.push(f));
+  if (walk.truncated) throw new AppError('CONFLICT', `${site.name}'s Anvil still holds its own ${share} share with more than ${MAX_LEFTOVER_CHECKS} files, left from before it left the namespace. Move or delete them on that Anvil, then retry.`);
+  const own = (await port.localSite()).name;
+  const homeName = (await home.localSite()).name;
+  const unique: string[] = [];
+  for (const f of files) {
+    const there = await home.files(f.path, { replicationDetails: true }).catch(() => null);
+    const elsewhere = there && !there.isDirectory && holdersOf(there, homeName).some((h) => h !== own);
+    const newerHere = there && f.modifiedMs !== null && there.modifiedMs !== null && f.modifiedMs > there.modifiedMs;
+    if (!elsewhere || newerHere) unique.push(f.path);
+  }
+  if (unique.length) {
+    const shown = unique.slice(0, 3).join(', ') + (unique.length > 3 ? ` and ${unique.length - 3} more` : '');
+    throw new AppError('CONFLICT', `${site.name}'s Anvil still holds its own ${share} share, left from before it left the namespace, with ${unique.length} file(s) the studio has no copy of: ${shown}. Copy or delete them on that Anvil, then retry.`);
   }
   await port.deleteShare(share);
 }
@@ -104,7 +122,7 @@ export const joinSharesStep: TStepHandler = async ({ site, actor }) => {
       const before = await port.getShare(s.name);
       let added = false;
       if (!isParticipant(before.participants, name)) {
-        await clearDetachedShare(site, s.name);
+        await clearDetachedShare(site, s.name, port);
         try {
           await port.addParticipant({ share: s.name, site: name, username: site.anvilUsername ?? '', password: openSecret(site.anvilPasswordEnc ?? '') });
           added = true;

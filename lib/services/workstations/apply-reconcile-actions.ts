@@ -23,6 +23,8 @@ type RowError = { workstationId: string; code: string; message: string };
 type Targeted = { workstationId: string; instanceId: string };
 
 const MAX_IDS_PER_CALL = 1000;
+/** How long a pass's writes wait for a pooled connection, and may then run (see launchAll). */
+const TX_WAIT = { maxWait: 30_000, timeout: 60_000 };
 
 function rowError(workstationId: string, raw: unknown, what: string): RowError {
   const err = toAwsAppError(raw, what);
@@ -53,7 +55,7 @@ async function applyObservationsPhase(ctx: ApplyContext, actions: ReconcileActio
     const writes = obs.rows + obs.events + upserted + deleted + audits;
     if (writes) await publishChange(tx, { topic: 'workstations' });
     return writes;
-  }, { timeout: 60_000 });
+  }, TX_WAIT);
 }
 
 /** One call per batch of ids; a batch EC2 refuses as a whole is retried one instance at a time. */
@@ -88,17 +90,28 @@ async function launchAll(ctx: ApplyContext, launches: Extract<ReconcileAction, {
   const errors: RowError[] = [];
   let writes = 0;
   await mapWithConcurrency(launches, ctx.launchConcurrency, async (a) => {
+    let inst: Awaited<ReturnType<typeof runInstance>>;
     try {
-      const inst = await runInstance(ctx.site.region, a.request, ctx.backoff);
-      const w = { workstationId: a.workstationId, instanceId: inst.instanceId, state: inst.state, privateIp: inst.privateIp, dcvHost: dcvHostOf(inst), launchedAt: inst.launchTime };
+      inst = await runInstance(ctx.site.region, a.request, ctx.backoff);
+    } catch (raw) {
+      errors.push(rowError(a.workstationId, raw, `RunInstances in ${ctx.site.region}`));
+      return;
+    }
+    // The instance exists now; recording it is our own database's business, never "AWS refused". Several
+    // site passes launching at once in one process can want more connections than the pool holds, so
+    // the transaction waits for one (Prisma's default is 2 s; bench/workers-scale.ts hit it with two
+    // workers on a busy machine) instead of failing the launch it came to record.
+    const w = { workstationId: a.workstationId, instanceId: inst.instanceId, state: inst.state, privateIp: inst.privateIp, dcvHost: dcvHostOf(inst), launchedAt: inst.launchTime };
+    try {
       await db().$transaction(async (tx) => {
         if (await recordLaunched(w, new Date(), tx)) {
           writes += 2;
           await publishChange(tx, { topic: 'workstations', id: a.workstationId });
         }
-      });
+      }, TX_WAIT);
     } catch (raw) {
-      errors.push(rowError(a.workstationId, raw, `RunInstances in ${ctx.site.region}`));
+      const reason = raw instanceof Error ? raw.message.split('\n').at(-1) : String(raw);
+      errors.push({ workstationId: a.workstationId, code: 'LAUNCH_NOT_RECORDED', message: `RunInstances started ${inst.instanceId}, but recording it failed (${reason}); the next pass finds it by its ClientToken.`.slice(0, 1000) });
     }
   });
   return { errors, writes };
@@ -131,7 +144,7 @@ export async function applyReconcileActions(ctx: ApplyContext, actions: Reconcil
       const n = (await recordStateChanges(changes, ctx.now, tx)) + (await recordRowErrors(errors, ctx.now, tx));
       if (n) await publishChange(tx, { topic: 'workstations' });
       return n;
-    });
+    }, TX_WAIT);
   }
   return { writes, calls, errors: errors.length };
 }
