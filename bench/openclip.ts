@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/openclip.ts [clips] [renders]` (default 10,000 and 100): the Shot Publish scanner at
+ * `npx tsx bench/openclip.ts [clips] [renders] [avgVersions]` (default 10,000, 100 and 6.5): the Shot Publish scanner at
  * studio scale. Starts an embedded PostgreSQL, writes `clips` shot clips of 3–10 versions each
  * (buildOpenClip, default layout, 100 shots per sequence) into a temporary publish root, and prints one
  * JSON object:
@@ -16,8 +16,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { startDatabase, withDatabaseName } from '../scripts/lib/embedded-postgres';
 
-const CLIPS = Number(process.argv[2] ?? 10_000);
-const RENDERS = Number(process.argv[3] ?? 100);
+import { runAlone } from './support/cli';
+import { pct } from './support/stats';
+
 const DEBOUNCE_MS = 100;
 const STABLE_MS = 300;
 
@@ -30,10 +31,13 @@ function random(seed: number) {
   };
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-async function main() {
+/** `avgVersions`: clips hold 3 to 2×(avg−3)+3 versions, evenly (6.5 → 3–10; 5 → 3–7). */
+export async function runOpenClipBench(opts: { clips?: number; renders?: number; avgVersions?: number } = {}) {
+  const SPAN = Math.round(2 * ((opts.avgVersions ?? 6.5) - 3)) + 1;
+  const CLIPS = opts.clips ?? 10_000;
+  const RENDERS = opts.renders ?? 100;
   const work = path.resolve('.data', `bench-openclip-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   const root = path.join(work, 'projects');
@@ -60,7 +64,7 @@ async function main() {
     for (let i = 0; i < CLIPS; i++) {
       const sequence = `sq${String(Math.floor(i / 100)).padStart(3, '0')}`;
       const shot = `sh${String(i).padStart(5, '0')}`;
-      const count = 3 + Math.floor(rnd() * 8);
+      const count = 3 + Math.floor(rnd() * SPAN);
       const versions = Array.from({ length: count }, (_, k) => ({
         vuid: `v${String(k + 1).padStart(3, '0')}`, name: `v${String(k + 1).padStart(3, '0')}`, createdAt: `2026-11-${String(1 + (k % 28)).padStart(2, '0')}T10:00:00`,
         mediaPath: `${root}/Bench/sequences/${sequence}/${shot}/renders/${shot}_v${k + 1}/${shot}_v${k + 1}.[00001001-00001096].exr`,
@@ -108,9 +112,8 @@ async function main() {
     await disconnectDb();
     latencies.sort((a, b) => a - b);
     const round = (n: number) => Math.round(n * 10) / 10;
-    process.stdout.write(
-      JSON.stringify({
-        bench: 'openclip',
+    return {
+        bench: 'openclip' as const,
         clips: CLIPS,
         versions: versionRows,
         clipBytes: bytes,
@@ -131,15 +134,12 @@ async function main() {
           p95Ms: round(pct(latencies, 95)),
           maxMs: round(latencies.at(-1) ?? 0),
         },
-      }) + '\n',
-    );
+        met: full.errors.length === 0 && full.counts.indexed === CLIPS && steady.counts.unchanged === CLIPS,
+      };
   } finally {
     await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runAlone(import.meta.url, () => runOpenClipBench({ clips: Number(process.argv[2] ?? 10_000), renders: Number(process.argv[3] ?? 100), avgVersions: Number(process.argv[4] ?? 6.5) }));

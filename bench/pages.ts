@@ -18,6 +18,7 @@ import pg from 'pg';
 import { startStudio } from '../scripts/lib/studio';
 import { freePort } from '../scripts/lib/embedded-postgres';
 import { seedLargeStudio, type SeedCounts } from './seed-large-studio';
+import { runAlone } from './support/cli';
 import { measure, warm, type LoadFigures } from './support/load';
 import { expectPage, signIn } from './support/web-session';
 
@@ -90,15 +91,4 @@ export async function runPagesBench(opts: { skipBuild?: boolean; connections?: n
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runPagesBench({ skipBuild: process.argv.includes('--skip-build'), seconds: Number(process.env.BENCH_SECONDS ?? 8) }).then(
-    (r) => {
-      process.stdout.write(JSON.stringify(r) + '\n');
-      process.exit(0);
-    },
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, () => runPagesBench({ skipBuild: process.argv.includes('--skip-build'), seconds: Number(process.env.BENCH_SECONDS ?? 8) }));

@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/reconcile.ts [regions] [instancesPerRegion]` (default 32 × 1,000): the EC2 reconciler at
+ * `npx tsx bench/reconcile.ts [regions] [workstations]` (default 32 regions, 32,000 workstations): the EC2 reconciler at
  * studio scale. Starts an embedded PostgreSQL and the EC2 simulator (in a child process), creates one site
  * per region with N managed instances and N workstation rows, runs a first pass (which records every
  * observation) and then a steady pass (nothing changed), and prints one JSON object:
@@ -28,11 +28,14 @@ async function tupleWrites(url: string): Promise<number> {
   return Number(rows[0].n);
 }
 
-export type ReconcileOptions = { regions?: number; perRegion?: number };
+/** `workstations` in all, spread evenly over `regions` (the first ones take the remainder). */
+export type ReconcileOptions = { regions?: number; workstations?: number };
 
 export async function runReconcileBench(opts: ReconcileOptions = {}) {
   const regions = opts.regions ?? 32;
-  const perRegion = opts.perRegion ?? 1000;
+  const total = opts.workstations ?? regions * 1000;
+  const counts = Array.from({ length: regions }, (_, i) => Math.floor(total / regions) + (i < total % regions ? 1 : 0));
+  const perRegion = counts[0] ?? 0;
   const dataDir = path.resolve('.data', `bench-pg-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -48,7 +51,7 @@ export async function runReconcileBench(opts: ReconcileOptions = {}) {
     const { prepareDatabase } = await import('../lib/db/prepare');
     await prepareDatabase(url);
     const { setup } = await import('./support/reconcile-world');
-    const sites = await setup(BENCH_REGIONS.slice(0, regions), perRegion, sim, (region) => new EC2Client({ region, endpoint: sim.endpoint, credentials: sim, maxAttempts: 1 }), RunInstancesCommand);
+    const sites = await setup(BENCH_REGIONS.slice(0, regions), counts, sim, (region) => new EC2Client({ region, endpoint: sim.endpoint, credentials: sim, maxAttempts: 1 }), RunInstancesCommand);
     const { fullPass } = await import('./support/reconcile-pass');
     const first = await fullPass(sites, sim.endpoint);
     const { disconnectDb } = await import('../lib/db/client');
@@ -61,8 +64,8 @@ export async function runReconcileBench(opts: ReconcileOptions = {}) {
     return {
       bench: 'reconcile' as const,
       regions,
-      instancesPerRegion: perRegion,
-      rows: regions * perRegion,
+      instancesPerRegionMax: perRegion,
+      rows: total,
       cpuMsPerFullPass: steady.cpuMs,
       wallMsPerFullPass: steady.wallMs,
       phasesMs: steady.phases,
@@ -82,4 +85,4 @@ export async function runReconcileBench(opts: ReconcileOptions = {}) {
   }
 }
 
-runAlone(import.meta.url, () => runReconcileBench({ regions: Number(process.argv[2] ?? 32), perRegion: Number(process.argv[3] ?? 1000) }));
+runAlone(import.meta.url, () => runReconcileBench({ regions: Number(process.argv[2] ?? 32), workstations: Number(process.argv[3] ?? 32_000) }));

@@ -4,10 +4,10 @@
  * counts as an error, so a page that redirects to sign-in cannot pass as fast.
  */
 import autocannon from 'autocannon';
+import { pct } from './stats';
 
 export type LoadFigures = { p50Ms: number; p95Ms: number; p99Ms: number; requests: number; rps: number; non2xx: number; errors: number };
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function measure(url: string, opts: { connections: number; seconds: number; cookie?: string }): Promise<LoadFigures> {

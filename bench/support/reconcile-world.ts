@@ -1,6 +1,6 @@
 /**
  * The benchmark's studio: one active site per region, N instances launched in one RunInstances call per
- * region (tagged as ours), and N workstation rows that already know their instance ids, inserted in bulk.
+ * region (tagged as ours), and N workstation rows (N per region: `counts[i]` for `regions[i]`) that already know their instance ids, inserted in bulk.
  */
 import type { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { db } from '../../lib/db/client';
@@ -9,16 +9,16 @@ export type BenchSite = { id: string; region: string };
 
 export async function setup(
   regions: string[],
-  perRegion: number,
+  counts: number[],
   sim: { endpoint: string },
   client: (region: string) => EC2Client,
   Run: typeof RunInstancesCommand,
 ): Promise<BenchSite[]> {
   const sites: BenchSite[] = [];
-  for (const region of regions) {
+  for (const [r, region] of regions.entries()) {
     const ec2 = client(region);
     const ids: string[] = [];
-    for (let left = perRegion; left > 0; left -= 1000) {
+    for (let left = counts[r] ?? 0; left > 0; left -= 1000) {
       const out = await ec2.send(new Run({
         ImageId: await amiOf(sim.endpoint, region), InstanceType: 'g5.4xlarge', MinCount: Math.min(1000, left), MaxCount: Math.min(1000, left),
         TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'studio:managed', Value: 'true' }, { Key: 'studio:site', Value: region }] }],

@@ -20,7 +20,7 @@ describe('navigation', () => {
     expect(homePath(['artist'])).toBe('/me');
   });
   it('shows admins every console section', () => {
-    expect(navFor(['admin']).map((n) => n.label)).toEqual(['Overview', 'Regions', 'Workstations', 'Shots', 'Objectives', 'Replication', 'Audit']);
+    expect(navFor(['admin']).map((n) => n.label)).toEqual(['Overview', 'Regions', 'Workstations', 'Shots', 'Objectives', 'Replication', 'Audit', 'Webhooks']);
   });
   it('gives a user with several roles the union', () => {
     expect(navFor(['producer', 'artist']).map((n) => n.href)).toEqual(['/overview', '/shots', '/me']);
