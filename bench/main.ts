@@ -18,7 +18,9 @@ const SCENARIOS: Scenario[] = [
   { key: 'reconcile', script: 'bench/reconcile.ts', args: ['32', '5000'], quick: ['4', '200'] },
   { key: 'openclip', script: 'bench/openclip.ts', args: ['20000', '100', '5'], quick: ['500', '10', '5'] },
   { key: 'lag', script: 'bench/lag.ts', args: ['32', '3'], quick: ['4', '2'] },
-  { key: 'workersScale', script: 'bench/workers-scale.ts', args: ['32', '40', '2'], quick: ['4', '10', '1'] },
+  { key: 'workersScale', script: 'bench/workers-scale.ts', args: ['32', '40', '2', '200'], quick: ['4', '10', '1', '200'] },
+  // The same with no AWS latency: pure CPU on this machine, shown beside the target, not instead of it.
+  { key: 'workersScaleNoAwsLatency', script: 'bench/workers-scale.ts', args: ['32', '40', '1', '0'], quick: ['4', '10', '1', '0'] },
 ];
 
 const argv = process.argv.slice(2);

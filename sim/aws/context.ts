@@ -36,6 +36,8 @@ export class SimContext {
   readonly capacity: CapacityFault[] = [];
   /** Per-region on-demand vCPU quota; absent = unlimited. */
   readonly vcpuLimits = new Map<string, number>();
+  /** Added before every API answer (AWS's own latency: RunInstances takes hundreds of ms); 0 = none. */
+  latencyMs = 0;
   rng: Rng;
   throttler: Throttler;
   transitions: Transitions;
@@ -89,5 +91,6 @@ export class SimContext {
     this.metrics.reset();
     this.capacity.length = 0;
     this.vcpuLimits.clear();
+    this.latencyMs = 0;
   }
 }

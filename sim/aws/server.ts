@@ -83,6 +83,7 @@ async function onRequest(ctx: SimContext, req: IncomingMessage, res: ServerRespo
   if (verdict !== 'ok') return fail(authError(service, verdict));
   // CloudWatch's SDK gzips PutMetricData bodies over 10 KB; the signature covers the compressed bytes.
   const body = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+  if (ctx.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.latencyMs));
   const startedAt = performance.now();
   if (service === 'monitoring') return send(res, handleCloudWatch(ctx, region, key, target, body), requestId, startedAt);
   const query = req.method === 'GET' ? url.search.slice(1) : body;

@@ -84,11 +84,24 @@ describe('control API', () => {
     expect(faults.capacity).toHaveLength(1);
     expect(faults.throttle).toHaveLength(1);
     await control.delete('faults');
-    expect(await control.get('faults')).toEqual({ throttle: [], capacity: [], vcpuLimits: {} });
+    expect(await control.get('faults')).toEqual({ throttle: [], capacity: [], vcpuLimits: {}, latencyMs: 0 });
 
     const buckets = await control.get<{ enabled: boolean; requestBuckets: Array<{ key: string; capacity: number }> }>('buckets');
     expect(buckets.enabled).toBe(true);
     expect(buckets.requestBuckets).toContainEqual(expect.objectContaining({ key: 'ec2|us-west-2|RunInstances', capacity: 5 }));
+  });
+
+  it('adds an API latency to every call until it is cleared, and refuses a negative one', async () => {
+    await control.post('faults/latency', { ms: 300 });
+    expect((await control.get<{ latencyMs: number }>('faults')).latencyMs).toBe(300);
+    let t0 = performance.now();
+    await ec2.send(new DescribeInstancesCommand({}));
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+    await control.delete('faults');
+    t0 = performance.now();
+    await ec2.send(new DescribeInstancesCommand({}));
+    expect(performance.now() - t0).toBeLessThan(290);
+    await expect(control.post('faults/latency', { ms: -1 })).rejects.toThrow(/400/);
   });
 
   it('resets the whole world and rejects bad requests', async () => {

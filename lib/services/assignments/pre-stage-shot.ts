@@ -15,7 +15,7 @@ import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
 import { publishChange } from '../live/publish-change';
 import { requestObjectivesReconcile } from '../objectives/request-reconcile';
-import { requestReconcile } from '../workstations/request-reconcile';
+import { requestReconcileMany } from '../workstations/request-reconcile';
 import type { TStudioSites } from './studio-sites';
 
 async function keepLocalObjectiveId(tx: Tx): Promise<string> {
@@ -62,13 +62,13 @@ export function intentPreStager(studio: TStudioSites, actor: Actor): PreStager<T
 
       const toStart = [...new Map(requests.filter((r) => r.startWorkstation).map((r) => [r.workstationId, r.siteId])).entries()];
       const started = new Set<string>();
-      for (const [workstationId, siteId] of toStart) {
+      for (const [workstationId] of toStart) {
         if ((await setDesiredState([workstationId], 'running', tx)).length === 0) continue;
         started.add(workstationId);
         await insertEvents([{ workstationId, kind: 'requested', state: 'running', message: 'Start requested to pre-stage an assigned shot.', actorId: actorId(actor) }], tx);
         await audit(tx, actor, 'workstation.start', { type: 'workstation', id: workstationId }, 'Start requested to pre-stage an assigned shot');
-        await requestReconcile(tx, siteId, 'pre-stage');
       }
+      await requestReconcileMany(tx, toStart.filter(([id]) => started.has(id)).map(([, siteId]) => siteId), 'pre-stage');
       if (started.size) await publishChange(tx, { topic: 'workstations' });
       if (applied.size) {
         // Pull those sites' objective passes to now rather than waiting for the per-minute fan-out.

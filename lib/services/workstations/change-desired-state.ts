@@ -12,7 +12,7 @@ import { confirmsTermination, desiredFor, refusalFor, terminateConfirmation, typ
 import { AppError } from '@/lib/errors';
 import { audit } from '../audit';
 import { publishChange } from '../live/publish-change';
-import { requestReconcile } from './request-reconcile';
+import { requestReconcileMany } from './request-reconcile';
 
 export const ZWorkstationIds = z.object({
   // A site drain stops every machine of a site at once: large studios have a thousand per region.
@@ -54,8 +54,7 @@ export async function changeDesiredState(actor: Actor, verb: RequestVerb, input:
       const row = byId.get(id)!;
       await audit(tx, actor, `workstation.${verb}`, { type: 'workstation', id }, `${PAST[verb]} of ${row.name} requested`);
     }
-    const sites = new Set(changed.map((id) => byId.get(id)!.siteId));
-    for (const siteId of sites) await requestReconcile(tx, siteId, verb);
+    await requestReconcileMany(tx, changed.map((id) => byId.get(id)!.siteId), verb);
     if (changed.length) await publishChange(tx, { topic: 'workstations' });
     return { changed, unchanged: unique.filter((id) => !changed.includes(id)) };
   });

@@ -18,6 +18,15 @@ export async function requestReconcile(tx: Tx, siteId: string, reason: string): 
   await enqueue(tx, 'workstations:reconcile-site', { siteId, reason }, { jobKey: reconcileJobKey(siteId), jobKeyMode: 'replace', maxAttempts: 3 });
 }
 
+/**
+ * Several sites in one transaction. Each job key is a row lock until commit, so two transactions taking
+ * the same keys in different orders deadlock (seen with two workers' fan-out beside a bulk stop): every
+ * caller takes them in one order, by site id.
+ */
+export async function requestReconcileMany(tx: Tx, siteIds: Iterable<string>, reason: string): Promise<void> {
+  for (const siteId of [...new Set(siteIds)].sort()) await requestReconcile(tx, siteId, reason);
+}
+
 export async function scheduleNextReconcile(siteId: string, delaySeconds: number, tx: Tx = db()): Promise<void> {
   await enqueue(tx, 'workstations:reconcile-site', { siteId, reason: 'schedule' }, {
     jobKey: reconcileJobKey(siteId),
@@ -29,8 +38,9 @@ export async function scheduleNextReconcile(siteId: string, delaySeconds: number
 
 /** The cron fan-out: make sure every reconcilable site has a pending pass. Returns the site count. */
 export async function ensureReconcileChains(): Promise<number> {
-  const sites = await listReconcilableSites();
+  const sites = (await listReconcilableSites()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await db().$transaction(async (tx) => {
+    // In site id order, as requestReconcileMany takes them: see there.
     for (const s of sites) {
       await enqueue(tx, 'workstations:reconcile-site', { siteId: s.id, reason: 'fan-out' }, { jobKey: reconcileJobKey(s.id), jobKeyMode: 'preserve_run_at', maxAttempts: 3 });
     }

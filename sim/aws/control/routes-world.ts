@@ -59,6 +59,7 @@ const TransitionsBody = z.object({
   terminatedRetentionMs: z.number().int().nonnegative().optional(),
 });
 
+const LatencyBody = z.object({ ms: z.number().int().min(0).max(60_000) });
 const ThrottleBody = z.object({ action: z.string().min(1), rate: z.number().min(0).max(1), region: z.string().min(1).optional() });
 
 const CapacityBody = z.object({
@@ -115,6 +116,7 @@ export const worldRoutes: Route[] = [
       throttle: ctx.throttler.snapshot(ctx.now()).faults,
       capacity: ctx.capacity,
       vcpuLimits: Object.fromEntries(ctx.vcpuLimits),
+      latencyMs: ctx.latencyMs,
     }),
   },
   {
@@ -124,6 +126,7 @@ export const worldRoutes: Route[] = [
       ctx.throttler.faultRates.clear();
       ctx.capacity.length = 0;
       ctx.vcpuLimits.clear();
+      ctx.latencyMs = 0;
       return { ok: true };
     },
   },
@@ -146,6 +149,14 @@ export const worldRoutes: Route[] = [
       for (let i = ctx.capacity.length - 1; i >= 0; i--) if (same(ctx.capacity[i]!)) ctx.capacity.splice(i, 1);
       if (!b.clear) ctx.capacity.push({ region: b.region, instanceType: b.instanceType, availabilityZone: b.availabilityZone, remaining: b.remaining });
       return { ok: true, capacity: ctx.capacity };
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/_sim\/faults\/latency$/,
+    handle: ({ ctx, body }) => {
+      ctx.latencyMs = parseBody(body, LatencyBody).ms;
+      return { ok: true, latencyMs: ctx.latencyMs };
     },
   },
   {
