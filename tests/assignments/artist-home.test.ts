@@ -88,6 +88,10 @@ describe('the producer’s board', () => {
     expect(await names({ siteId: studio.sites.east, status: 'assigned' })).toEqual(['sh0010', 'sh0030']);
     expect(await names({ q: 'ben' })).toEqual(['sh0040']);
     expect(await names({ q: 'SH005' })).toEqual(['sh0050']);
+    // A search is text: `_` and `%` are not patterns (they would match every shot).
+    expect(await names({ q: 'sh_0' })).toEqual([]);
+    expect(await names({ q: '%' })).toEqual([]);
+    expect(await names({ sequenceId: rows[0]!.sequenceId, status: 'assigned' })).toEqual(rows.filter((r) => r.sequenceId === rows[0]!.sequenceId && r.status === 'assigned').map((r) => r.shot));
     expect(await names({ status: 'bogus' as never, q: '' })).toHaveLength(5);
     expect(board.artists.map((a) => [a.name, a.sites])).toEqual([['Ana Artist', ['Studio East']], ['Ben Artist', ['Studio West']], ['Chloe Artist', ['London']]]);
   });
