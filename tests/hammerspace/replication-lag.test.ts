@@ -4,6 +4,7 @@
  * unreachable while everything else keeps working, clock skew is flagged, samples reach CloudWatch and
  * read back through GetMetricData, and rollups and retention keep the tables bounded.
  */
+import { objectivesJobKey } from '@/lib/services/objectives/request-reconcile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAwsSimulator, type AwsSimulator } from '@/sim/aws/server';
 import { destroyAwsClients } from '@/lib/adapters/aws/clients';
@@ -104,6 +105,9 @@ describe('measuring lag', () => {
     const back = await collect(s.london);
     expect(back).toMatchObject({ reachable: true, resolved: [`anvil-unreachable:${s.london}`] });
     expect((await t.db.site.findUniqueOrThrow({ where: { id: s.london } })).anvilUnreachableAt).toBeNull();
+    // Objective edits made while it was down are applied now, not at the next per-minute sweep.
+    const queued = await t.db.$queryRaw<Array<{ payload: { reason: string } }>>`SELECT payload FROM graphile_worker._private_jobs WHERE key = ${objectivesJobKey(s.london)}`;
+    expect(queued.map((j) => j.payload.reason)).toEqual(['anvil-back']);
   });
 
   it('flags samples and the site when an Anvil clock is skewed', async () => {

@@ -1,7 +1,7 @@
 /**
  * A real workers process (`workers/main.ts`) for the drills and benchmarks: started against a given
  * database and simulators, ready once it logs "workers started", killable with any signal. Shared by the
- * crash drills (tests/workstations, tests/drills) and bench/workers-scale.ts, so what they kill and count
+ * fault drills (tests/drills) and bench/workers-scale.ts, so what they kill and count
  * is the process production runs. DRILL_DEBUG=1 shows each worker's log.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

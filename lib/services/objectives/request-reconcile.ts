@@ -10,15 +10,16 @@ import { enqueue } from '@/lib/jobs';
 
 export const objectivesJobKey = (siteId: string) => `objectives:reconcile-site:${siteId}`;
 
+/** Several sites' keys are taken in site id order, as everywhere (see requestReconcileMany): no deadlock. */
 export async function requestObjectivesReconcile(tx: Tx, siteIds: Iterable<string>, reason: string): Promise<void> {
-  for (const siteId of new Set(siteIds)) {
+  for (const siteId of [...new Set(siteIds)].sort()) {
     await enqueue(tx, 'objectives:reconcile-site', { siteId, reason }, { jobKey: objectivesJobKey(siteId), jobKeyMode: 'replace', maxAttempts: 3 });
   }
 }
 
 /** The per-minute fan-out. Returns how many sites were queued. */
 export async function fanOutObjectivesReconcile(): Promise<number> {
-  const sites = await listAnvilSites();
+  const sites = (await listAnvilSites()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await db().$transaction(async (tx) => {
     for (const s of sites) {
       await enqueue(tx, 'objectives:reconcile-site', { siteId: s.id, reason: 'schedule' }, { jobKey: objectivesJobKey(s.id), jobKeyMode: 'preserve_run_at', maxAttempts: 3 });

@@ -13,6 +13,7 @@ import { describeSkew } from '@/lib/domain/hammerspace/skew';
 import { decideLagAlert, lagAlertKey, skewAlertKey, unreachableAlertKey } from '@/lib/domain/hammerspace/thresholds';
 import { publishChange } from '@/lib/services/live/publish-change';
 import type { TShareToWatch, TSiteObservation } from './observe-site-lag';
+import { requestObjectivesReconcile } from '@/lib/services/objectives/request-reconcile';
 
 export type TRecorded = { samples: TSampleInput[]; raised: string[]; resolved: string[]; siteChanged: boolean };
 
@@ -34,6 +35,9 @@ export async function recordLag(tx: Tx, site: TAnvilSiteRow, shares: TShareToWat
     await raise('anvil_unreachable', unreachableAlertKey(site.id), `${site.name}'s Anvil is unreachable: ${obs.error}`, `${site.name}'s Anvil is unreachable`);
   } else {
     await resolve(unreachableAlertKey(site.id));
+    // Back from an outage: objective edits made meanwhile are pending there; apply them now rather than
+    // at the next per-minute sweep.
+    if (out.resolved.includes(unreachableAlertKey(site.id))) await requestObjectivesReconcile(tx, [site.id], 'anvil-back');
     if (obs.clock.skewed) await raise('clock_skew', skewAlertKey(site.id), `${site.name}'s Anvil clock is ${describeSkew(obs.clock.offsetMs)}; times it reports are not trusted.`, `Clock skew at ${site.name}`);
     else await resolve(skewAlertKey(site.id));
 

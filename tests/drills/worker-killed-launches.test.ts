@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { launchWorkstations } from '@/lib/services/workstations/launch-workstations';
 import { killWorker, startWorker } from '../helpers/worker-process';
-import { setupWorkstationWorld, simInstances, sleep } from './support/world';
+import { NO_HOME_SITE, expectInvariants } from './support/invariants';
+import { setupWorkstationWorld, simInstances, sleep } from '../workstations/support/world';
 
 // The crash drill: 50 launches while the worker process is SIGKILLed at random moments and restarted.
 // Afterwards exactly 50 instances exist (counted through the simulator's control API), none duplicated,
@@ -20,11 +21,16 @@ describe('crash drill', () => {
     for (const count of [20, 20, 10]) {
       await launchWorkstations(world.admin, { siteId: world.site.id, profileId: world.profileId, instanceType: 'g5.4xlarge', count, artistId: null });
     }
+    // Each kill lands a random moment after the worker has launched something (the simulator's count moved):
+    // on a busy machine a fixed delay after start-up can miss the launches entirely, or all of them.
     const atKill: number[] = [];
     for (let k = 0; k < KILLS; k++) {
+      const before = (await simInstances(world)).count;
       const w = worker();
       await w.ready;
-      await sleep(150 + Math.floor(Math.random() * 1200));
+      const moved = Date.now() + 20_000;
+      while (before < N && (await simInstances(world)).count === before && Date.now() < moved) await sleep(50);
+      await sleep(Math.floor(Math.random() * 600));
       await killWorker(w);
       atKill.push((await simInstances(world)).count);
     }
@@ -55,6 +61,7 @@ describe('crash drill', () => {
     expect(await t.db.orphanInstance.count()).toBe(0);
     // The kills must have landed during the launches, not before or after all of them.
     expect(atKill.some((n) => n < N)).toBe(true);
-    console.log(JSON.stringify({ instancesAtEachKill: atKill }));
+    const invariants = await expectInvariants(t.db, world.control, { chains: true, allowFailedJobs: NO_HOME_SITE });
+    console.log(JSON.stringify({ instancesAtEachKill: atKill, invariants }));
   });
 });

@@ -3,7 +3,8 @@ import { systemActor } from '@/lib/domain/auth/actor';
 import { clientTokenFor } from '@/lib/domain/workstations/client-token';
 import { reconcileSite, type ReconcileSummary } from '@/lib/services/workstations/reconcile-site';
 import { stopWorkstations } from '@/lib/services/workstations/stop-workstations';
-import { setupWorkstationWorld, simInstances, sleep } from './support/world';
+import { expectInvariants } from './support/invariants';
+import { setupWorkstationWorld, simInstances, sleep } from '../workstations/support/world';
 
 // With the simulator throttling half of every EC2 call, 1,000 workstations still converge: launched once
 // each (no duplicates), observed running, then half of them stopped. Every pass is a real pass through
@@ -54,6 +55,7 @@ describe('reconciling 1,000 instances while half of all requests are throttled',
     const second = await converge(halfStopped, 40);
     expect((await simInstances(world, '&state=stopped')).count).toBe(500);
     expect((await simInstances(world, '&state=running')).count).toBe(500);
-    console.log(JSON.stringify({ passesToLaunch: first.length, passesToStop: second.length, ec2Requests: counters.totals.requests, throttled: counters.totals.throttled }));
+    const invariants = await expectInvariants(t.db, world.control);
+    console.log(JSON.stringify({ invariants, passesToLaunch: first.length, passesToStop: second.length, ec2Requests: counters.totals.requests, throttled: counters.totals.throttled }));
   });
 });
