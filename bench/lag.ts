@@ -12,6 +12,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { mapWithConcurrency } from '../lib/utils/concurrency';
 import { startDatabase, withDatabaseName } from '../scripts/lib/embedded-postgres';
 import { startJsonChild, startSimChild } from './support/aws-sim';
 import { progress, runAlone } from './support/cli';
@@ -20,13 +21,6 @@ import { pct } from './support/stats';
 
 type AnvilInfo = { url: string; username: string; password: string; shareRoot: string };
 const COLLECT_INTERVAL_MS = 15_000;
-
-async function inPool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
-}
 
 export async function runLagBench(opts: { sites?: number; rounds?: number; concurrency?: number } = {}) {
   const sites = opts.sites ?? 32;
@@ -77,7 +71,7 @@ export async function runLagBench(opts: { sites?: number; rounds?: number; concu
       let worst = 0;
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      await inPool(siteIds, concurrency, async (siteId) => {
+      await mapWithConcurrency(siteIds, concurrency, async (siteId) => {
         const p0 = performance.now();
         const res = await collectSiteLag(actor, { siteId });
         passes.push(performance.now() - p0);
