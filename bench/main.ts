@@ -5,12 +5,13 @@
  * Progress goes to stderr; stdout gets one JSON summary with the machine it ran on, every scenario's
  * figures, and each target with whether it was met. `bench/RESULTS.md` records the latest summary.
  * Options: `--only pages,reconcile,…`, `--skip-build` (pages), `--skip-drills`, `--quick` (small scale,
- * to check the harness, not to report).
+ * to check the harness, not to report), `--write` (bench/RESULTS.md from this run).
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { progress } from './support/cli';
+import { resultsMarkdown } from './support/results-md';
 
 type Scenario = { key: string; script: string; args: string[]; quick: string[] };
 const SCENARIOS: Scenario[] = [
@@ -95,5 +96,7 @@ const targets = {
 };
 const met = Object.values(targets).every((t) => t === null || t.met) && Object.values(figures).every((x) => !('error' in x));
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` };
-process.stdout.write(JSON.stringify({ bench: 'summary', startedAt, finishedAt: new Date().toISOString(), quick: flag('--quick'), machine, scenarios: figures, drills, targets, met }) + '\n');
+const summary = { bench: 'summary', startedAt, finishedAt: new Date().toISOString(), quick: flag('--quick'), machine, scenarios: figures, drills, targets, met };
+if (flag('--write')) writeFileSync('bench/RESULTS.md', resultsMarkdown(summary));
+process.stdout.write(JSON.stringify(summary) + '\n');
 process.exit(0);
