@@ -109,6 +109,18 @@ async function clearDetachedShare(site: TLifecycleSite, share: string, home: Anv
   await port.deleteShare(share);
 }
 
+const PARTICIPANT_WAIT_MS = 30_000;
+
+/** Polls the home Anvil until `site` takes part in `share`; false when it still does not after the wait. */
+async function waitForParticipant(port: AnvilPort, share: string, site: string): Promise<boolean> {
+  const deadline = Date.now() + PARTICIPANT_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (isParticipant((await port.getShare(share)).participants, site)) return true;
+  }
+  return false;
+}
+
 export const joinSharesStep: TStepHandler = async ({ site, actor }) => {
   const shares = await db().share.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
   if (!shares.length) return done('The studio has no shares yet');
@@ -127,7 +139,12 @@ export const joinSharesStep: TStepHandler = async ({ site, actor }) => {
           await port.addParticipant({ share: s.name, site: name, username: site.anvilUsername ?? '', password: openSecret(site.anvilPasswordEnc ?? '') });
           added = true;
         } catch (err) {
-          if (!isParticipant((await port.getShare(s.name)).participants, name)) throw new AppError('UPSTREAM', `Adding ${name} to ${s.name} at ${home.name}'s Anvil failed: ${errorText(err)}`, { cause: err });
+          if (!isParticipant((await port.getShare(s.name)).participants, name)) {
+            // The Anvil knows the participant already: an add started by an earlier attempt (a worker killed
+            // while following its task) is still running there. Let it finish rather than fail the bring-up.
+            if (!(err instanceof AppError && err.vendorCode === 'ENTITY_ALREADY_EXISTS')) throw new AppError('UPSTREAM', `Adding ${name} to ${s.name} at ${home.name}'s Anvil failed: ${errorText(err)}`, { cause: err });
+            if (!(await waitForParticipant(port, s.name, name))) throw new AppError('UNAVAILABLE', `${name} is still being added to ${s.name} at ${home.name}'s Anvil (an earlier attempt's task); trying again shortly.`, { cause: err });
+          }
         }
       }
       const after = (await port.getShare(s.name)).participants.find((p) => p.name === name);
