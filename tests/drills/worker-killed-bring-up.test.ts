@@ -32,6 +32,7 @@ describe('crash drill', () => {
 
     // Each kill lands just after the worker has moved the bring-up on (a step changed), a random moment
     // later: on a busy machine a fixed delay after start-up can miss the work entirely, or all of it.
+    // The moment is short (most steps take a few ms): a longer one let one worker finish the checklist.
     const atKill: string[][] = [];
     for (let k = 0; k < KILLS; k++) {
       const before = (await stepsOf(siteId)).join(' ');
@@ -39,7 +40,7 @@ describe('crash drill', () => {
       await w.ready;
       const moved = Date.now() + 20_000;
       while ((await stepsOf(siteId)).join(' ') === before && Date.now() < moved) await sleep(50);
-      await sleep(Math.floor(Math.random() * 400));
+      await sleep(Math.floor(Math.random() * 150));
       await killWorker(w);
       atKill.push(await stepsOf(siteId));
     }
