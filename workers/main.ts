@@ -9,6 +9,7 @@ import { run, type Runner } from 'graphile-worker';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { disconnectDb } from '@/lib/db/client';
+import { isConnectionLoss } from '@/lib/db/connection-loss';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { startPublishScanner } from '@/lib/services/shots/publish-scanner';
 import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
@@ -46,6 +47,19 @@ async function main() {
   process.on('SIGINT', () => void drain('SIGINT'));
   await runner.promise;
 }
+
+// graphile-worker 0.17 leaves a promise unhandled when the database goes away while it records a job's
+// failure (its batched failJobs; seen in tests/drills/postgres-restarted). Its runner reconnects and the
+// job is repeated later, so a lost connection is logged and survived. Anything else is a bug: exit, so
+// the supervisor starts a clean process.
+process.on('unhandledRejection', (reason) => {
+  if (isConnectionLoss(reason)) {
+    logger.error({ err: reason }, 'database connection lost during a background write; continuing');
+    return;
+  }
+  logger.fatal({ err: reason }, 'unhandled rejection');
+  process.exit(1);
+});
 
 main().catch((err) => {
   logger.fatal({ err }, 'workers failed to start');
