@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { launchWorkstations } from '@/lib/services/workstations/launch-workstations';
 import { killWorker, startWorker, type WorkerProcess } from '../helpers/worker-process';
 import { setupWorkstationWorld, simInstances, sleep } from '../workstations/support/world';
-import { NO_HOME_SITE, expectInvariants } from './support/invariants';
+import { expectInvariants } from './support/invariants';
 
 // Capacity errors: AWS has no g5.4xlarge left in us-west-2 (InsufficientInstanceCapacity, injected through
 // the simulator's control API) while an admin launches 6 of them and 4 g4dn.2xlarge. A real worker process
@@ -55,7 +55,7 @@ describe('capacity errors', () => {
       const before = await capacityRefusals();
       await until('another pass retrying every refused launch', async () => (await capacityRefusals()) >= before + SHORT.count, 60_000, worker);
       expect((await simInstances(world)).count).toBe(PLENTY.count);
-      await expectInvariants(t.db, world.control, { inFlight: true, allowFailedJobs: NO_HOME_SITE });
+      await expectInvariants(t.db, world.control, { inFlight: true });
 
       // Capacity returns: the refused rows launch, each once, and their errors clear.
       await world.control.post('faults/capacity', { region: world.site.region, instanceType: SHORT.type, clear: true });
@@ -70,7 +70,7 @@ describe('capacity errors', () => {
     expect(sim.count).toBe(N);
     expect(new Set(sim.instances.map((i) => i.clientToken)).size).toBe(N);
     expect(sim.instances.filter((i) => shortIds.includes(i.tags['studio:workstation-id'] ?? '')).map((i) => i.state)).toEqual(Array(SHORT.count).fill('running'));
-    const invariants = await expectInvariants(t.db, world.control, { chains: true, allowFailedJobs: NO_HOME_SITE });
+    const invariants = await expectInvariants(t.db, world.control, { chains: true });
     console.log(JSON.stringify({ capacityRefusals: await capacityRefusals(), invariants }));
   });
 });

@@ -23,8 +23,6 @@ import type { controlApi } from '@/sim/aws/harness';
 export type SimInstance = { instanceId: string; region: string; state: string; clientToken: string; tags: Record<string, string> };
 
 export type InvariantOptions = {
-  /** graphile-worker task identifiers whose exhausted jobs are expected (the drill says why). */
-  allowFailedJobs?: string[];
   /** also accept a workstation still on its way (pending towards running, stopping towards stopped…). */
   inFlight?: boolean;
   /** sites (ids) whose Anvils must hold exactly the objectives Postgres has applied there. */
@@ -34,13 +32,6 @@ export type InvariantOptions = {
 };
 
 /** `strandedLocks`: jobs still locked (by a killed worker: graphile-worker frees them after 4 h), as task(key). */
-/**
- * The studio of the workstation drills has no home site, so the worker's 5-minutely `shots:rescan` cron job
- * (one attempt) fails by design with "no site is the home site", its error recorded on the job: a drill
- * that crosses a 5-minute boundary sees one. Not a dropped intent; pass this as `allowFailedJobs` there.
- */
-export const NO_HOME_SITE = ['shots:rescan'];
-
 export type InvariantReport = { instances: number; workstations: number; sites: number; failedJobs: number; strandedLocks: string[]; violations: string[] };
 
 const LIVE = new Set(['pending', 'running', 'stopping', 'stopped', 'shutting-down']);
@@ -148,9 +139,7 @@ async function checkJobs(db: Db, opts: InvariantOptions, v: string[]) {
   const jobs = await db.$queryRaw<JobRow[]>`SELECT id::text, task_identifier, attempts, max_attempts, last_error, key, locked_at FROM graphile_worker.jobs`;
   const failed = jobs.filter((j) => j.attempts >= j.max_attempts && !j.locked_at);
   for (const j of failed) {
-    if (!(opts.allowFailedJobs ?? []).includes(j.task_identifier) || !j.last_error) {
-      v.push(`silently dropped: job ${j.task_identifier} (${j.key ?? 'no key'}) gave up after ${j.attempts} attempts: ${(j.last_error ?? 'no error recorded').split('\n')[0]}`);
-    }
+    v.push(`silently dropped: job ${j.task_identifier} (${j.key ?? 'no key'}) gave up after ${j.attempts} attempts: ${(j.last_error ?? 'no error recorded').split('\n')[0]}`);
   }
   if (opts.chains) {
     const sites = await db.site.findMany({ where: { state: { not: 'planned' } }, select: { id: true, name: true } });
