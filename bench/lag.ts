@@ -14,6 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { mapWithConcurrency } from '../lib/utils/concurrency';
 import { startDatabase, withDatabaseName } from '../scripts/lib/embedded-postgres';
+import { controlApi } from '../sim/aws/harness';
 import { startJsonChild, startSimChild } from './support/aws-sim';
 import { progress, runAlone } from './support/cli';
 import { BENCH_REGIONS } from './support/regions';
@@ -88,11 +89,13 @@ export async function runLagBench(opts: { sites?: number; rounds?: number; concu
     const t1 = performance.now();
     const rollup = await rollupLagSamples(actor, new Date(Date.now() + 120_000));
     const rollupMs = Math.round(performance.now() - t1);
-    const before = (await (await fetch(`${aws.endpoint}/_sim/counters?action=PutMetricData`)).json()) as { totals: { requests: number } };
+    const awsControl = controlApi(aws.endpoint);
+    const putCalls = async () => (await awsControl.get<{ totals: { requests: number } }>('counters?action=PutMetricData')).totals.requests;
+    const before = await putCalls();
     const t2 = performance.now();
     const published = await publishLagMetrics(actor, { from: started, to: new Date() });
     const publishMs = Math.round(performance.now() - t2);
-    const after = (await (await fetch(`${aws.endpoint}/_sim/counters?action=PutMetricData`)).json()) as { totals: { requests: number } };
+    const after = await putCalls();
     const stored = await db().replicationSample.count();
     closeAnvilClients();
     destroyAwsClients();
@@ -108,7 +111,7 @@ export async function runLagBench(opts: { sites?: number; rounds?: number; concu
       steadyRoundCpuMs: Math.round(steady.reduce((n, x) => n + x.cpuMs, 0) / steady.length),
       samplesStored: stored,
       rollup: { ms: rollupMs, rolledUp: rollup.rolledUp },
-      cloudwatch: { ms: publishMs, datums, putMetricDataCalls: after.totals.requests - before.totals.requests },
+      cloudwatch: { ms: publishMs, datums, putMetricDataCalls: after - before },
       met: worstRoundMs < COLLECT_INTERVAL_MS && stored === pairs * rounds && roundFigures.every((x) => x.failedPasses === 0) && datums === stored,
     };
   } finally {

@@ -15,6 +15,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startDatabase, withDatabaseName } from '../scripts/lib/embedded-postgres';
 import { killWorker, startWorker } from '../tests/helpers/worker-process';
+import { controlApi } from '../sim/aws/harness';
 import { startSimChild, type SimChild } from './support/aws-sim';
 import { insertRows, pad } from './support/bulk-insert';
 import { progress, runAlone } from './support/cli';
@@ -31,10 +32,6 @@ const TARGET_GAIN = 1.6;
  */
 const DEFAULT_LATENCY_MS = 200;
 
-async function control(sim: SimChild, method: string, p: string, body?: unknown) {
-  const res = await fetch(`${sim.endpoint}/_sim/${p}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return res.json() as Promise<Record<string, unknown>>;
-}
 
 async function seed(c: pg.Client, sim: SimChild, sites: number, perSite: number): Promise<string[]> {
   const regions = BENCH_REGIONS.slice(0, sites);
@@ -57,9 +54,10 @@ async function oneRun(server: { url: string }, template: string, sim: SimChild, 
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
   const url = withDatabaseName(server.url, name);
-  await control(sim, 'POST', 'reset');
-  await control(sim, 'POST', 'buckets', { enabled: false });
-  await control(sim, 'POST', 'faults/latency', { ms: latencyMs });
+  const control = controlApi(sim.endpoint);
+  await control.post('reset');
+  await control.post('buckets', { enabled: false });
+  await control.post('faults/latency', { ms: latencyMs });
   const procs = Array.from({ length: workers }, () => startWorker({ databaseUrl: url, aws: sim, reconcileIntervalSeconds: 3600, extra: { LOG_LEVEL: 'info' } }));
   const c = new pg.Client({ connectionString: url });
   try {
@@ -83,8 +81,8 @@ async function oneRun(server: { url: string }, template: string, sim: SimChild, 
       await new Promise((r) => setTimeout(r, 50));
     }
     const seconds = (performance.now() - started) / 1000;
-    const sims = (await control(sim, 'GET', 'instances')) as { instances: Array<{ instanceId: string; clientToken: string; tags: Record<string, string> }> };
-    const counters = (await control(sim, 'GET', 'counters?action=RunInstances')) as { totals: { requests: number } };
+    const sims = await control.get<{ instances: Array<{ instanceId: string; clientToken: string; tags: Record<string, string> }> }>('instances');
+    const counters = await control.get<{ totals: { requests: number } }>('counters?action=RunInstances');
     const rows = (await c.query<{ id: string; instance_id: string; client_token: string }>('SELECT id, instance_id, client_token FROM workstations')).rows;
     const byInstance = new Map(sims.instances.map((i) => [i.instanceId, i]));
     const mismatched = rows.filter((r) => byInstance.get(r.instance_id)?.clientToken !== r.client_token).length;

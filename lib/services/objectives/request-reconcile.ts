@@ -19,10 +19,11 @@ export async function requestObjectivesReconcile(tx: Tx, siteIds: Iterable<strin
 
 /** The per-minute fan-out. Returns how many sites were queued. */
 export async function fanOutObjectivesReconcile(): Promise<number> {
-  const sites = (await listAnvilSites()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sites = await listAnvilSites();
   await db().$transaction(async (tx) => {
-    for (const s of sites) {
-      await enqueue(tx, 'objectives:reconcile-site', { siteId: s.id, reason: 'schedule' }, { jobKey: objectivesJobKey(s.id), jobKeyMode: 'preserve_run_at', maxAttempts: 3 });
+    // In site id order, as requestObjectivesReconcile takes them.
+    for (const siteId of sites.map((s) => s.id).sort()) {
+      await enqueue(tx, 'objectives:reconcile-site', { siteId, reason: 'schedule' }, { jobKey: objectivesJobKey(siteId), jobKeyMode: 'preserve_run_at', maxAttempts: 3 });
     }
   });
   return sites.length;

@@ -38,11 +38,11 @@ export async function scheduleNextReconcile(siteId: string, delaySeconds: number
 
 /** The cron fan-out: make sure every reconcilable site has a pending pass. Returns the site count. */
 export async function ensureReconcileChains(): Promise<number> {
-  const sites = (await listReconcilableSites()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sites = await listReconcilableSites();
   await db().$transaction(async (tx) => {
     // In site id order, as requestReconcileMany takes them: see there.
-    for (const s of sites) {
-      await enqueue(tx, 'workstations:reconcile-site', { siteId: s.id, reason: 'fan-out' }, { jobKey: reconcileJobKey(s.id), jobKeyMode: 'preserve_run_at', maxAttempts: 3 });
+    for (const siteId of sites.map((s) => s.id).sort()) {
+      await enqueue(tx, 'workstations:reconcile-site', { siteId, reason: 'fan-out' }, { jobKey: reconcileJobKey(siteId), jobKeyMode: 'preserve_run_at', maxAttempts: 3 });
     }
   });
   return sites.length;
