@@ -4,30 +4,38 @@
  * SIGTERM/SIGINT drain: running jobs finish, no new ones start, then the process exits.
  */
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
-import { run, type Runner } from 'graphile-worker';
+import { run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { disconnectDb } from '@/lib/db/client';
 import { isConnectionLoss } from '@/lib/db/connection-loss';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { startPublishScanner } from '@/lib/services/shots/publish-scanner';
-import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
+import { startLiveness } from './liveness';
 import { buildTaskList, CRONTAB, onWorkersStarted } from './tasks';
 
 async function main() {
   const e = env();
-  const worker = { id: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, startedAt: new Date() };
+  const worker = { id: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, hostname: hostname(), pid: process.pid, startedAt: new Date() };
   await prepareDatabase(e.DATABASE_URL);
-  await recordHeartbeat({ ...worker, hostname: hostname(), pid: process.pid });
+  // The id graphile-worker locks this process's jobs with (its worker pool's): the heartbeat records it,
+  // so the jobs of this process can be freed if it is killed (workers/liveness.ts).
+  const lockIds = new Set<string>();
+  const events: WorkerEvents = new EventEmitter();
+  events.on('pool:create', ({ workerPool }) => lockIds.add(workerPool.id));
   const runner: Runner = await run({
     connectionString: e.DATABASE_URL,
     concurrency: e.WORKER_CONCURRENCY,
     noHandleSignals: true,
     pollInterval: 2000,
-    taskList: buildTaskList(worker),
+    taskList: buildTaskList(),
     crontab: CRONTAB,
+    events,
   });
+  const liveness = startLiveness(worker, () => [...lockIds], e.WORKER_HEARTBEAT_SECONDS * 1000);
+  await liveness.beat();
   logger.info({ workerId: worker.id, concurrency: e.WORKER_CONCURRENCY }, 'workers started');
   await onWorkersStarted();
   // The Shot Publish watcher lives beside the runner; a database lock lets one process of the fleet hold it.
@@ -38,6 +46,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'workers draining');
+    liveness.stop();
     await runner.stop();
     await scanner.stop();
     await disconnectDb();

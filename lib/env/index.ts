@@ -32,9 +32,15 @@ const ZEnv = z.object({
   AUTH_OIDC_ROLE_MAP: z.string().default(''),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Each workers process beats this often; one silent for WORKER_DEAD_AFTER_SECONDS is dead and its locked jobs are freed. */
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  WORKER_DEAD_AFTER_SECONDS: z.coerce.number().int().min(3).max(14_400).default(120),
   /** 0: the publish watcher uses file-system events; N: it polls every N ms (an NFS mount, where other clients' writes raise no events). */
   SHOTS_WATCH_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((e) => e.WORKER_DEAD_AFTER_SECONDS >= 3 * e.WORKER_HEARTBEAT_SECONDS, {
+  path: ['WORKER_DEAD_AFTER_SECONDS'],
+  message: 'must be at least 3 × WORKER_HEARTBEAT_SECONDS, or a worker that is merely slow to beat is taken for dead',
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { Tx } from '@/lib/db/client';
 
 export const JOBS = {
-  heartbeat: z.object({}).passthrough(),
   // workstations: one self-rescheduling reconcile chain per site (job key per site), a per-minute fan-out
   // that restarts any chain that died, and the per-minute idle check.
   'workstations:reconcile-site': z.object({ siteId: z.string().min(1), reason: z.string().optional() }),

@@ -22,7 +22,7 @@ afterAll(async () => receiver?.close());
 
 async function runWorkers() {
   await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now()`;
-  const all = buildTaskList({ id: 'test-worker', startedAt: new Date() });
+  const all = buildTaskList();
   await runOnce({ connectionString: t.url, concurrency: 4, noHandleSignals: true, logger: new Logger(() => () => undefined) }, { 'notify-digest': all['notify-digest']!, 'webhook-deliver': all['webhook-deliver']! });
 }
 

@@ -19,7 +19,7 @@ const t = setupTestDatabase();
 let receiver: Receiver;
 /** The notification tasks as the workers register them (others, such as reconcilers, stay out of this run). */
 const taskList = () => {
-  const all = buildTaskList({ id: 'test-worker', startedAt: new Date() });
+  const all = buildTaskList();
   return { 'notify-digest': all['notify-digest']!, 'webhook-deliver': all['webhook-deliver']! };
 };
 const quiet = new Logger(() => () => undefined);

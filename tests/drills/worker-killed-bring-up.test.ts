@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerSite } from '@/lib/services/sites/register-site';
 import { startBringUp } from '@/lib/services/sites/start-bring-up';
-import { killWorker, startWorker } from '../helpers/worker-process';
+import { FAST_LIVENESS, jobsHeldByOthers, killWorker, startWorker } from '../helpers/worker-process';
 import { expectInvariants } from './support/invariants';
 import { anvilOf, describeAnvil, hsControl, setupSitesWorld, sleep } from '../sites/support';
 
@@ -16,7 +16,7 @@ const { t, world } = setupSitesWorld({ taskStepMs: 400, linkDelayMs: 150 });
 const KILLS = 4;
 const WORKSTATIONS = 2;
 
-const worker = () => startWorker({ databaseUrl: t.url, reconcileIntervalSeconds: 5 });
+const worker = () => startWorker({ databaseUrl: t.url, reconcileIntervalSeconds: 5, extra: FAST_LIVENESS });
 
 async function stepsOf(siteId: string) {
   return (await t.db.siteStep.findMany({ where: { siteId, workflow: 'bring-up' }, orderBy: { position: 'asc' } })).map((s) => `${s.key}:${s.status}`);
@@ -57,6 +57,8 @@ describe('crash drill', () => {
       if (Date.now() > deadline) throw new Error(`not done in time: ${site.state}, ${running} running, ${steps.join(' ')}; at each kill: ${JSON.stringify(atKill)}`);
       await sleep(250);
     }
+    // The jobs the killed processes held come back within seconds (their beats stopped), not after 4 hours.
+    expect(await jobsHeldByOthers(t.db, survivor)).toEqual([]);
     survivor.child.kill('SIGTERM');
     await survivor.exited;
 
@@ -87,6 +89,7 @@ describe('crash drill', () => {
     expect(new Set(live.map((i) => i.clientToken)).size).toBe(WORKSTATIONS);
     expect(await t.db.auditLog.count({ where: { entityId: siteId, action: 'site.activate' } })).toBe(1);
     const invariants = await expectInvariants(t.db, world.awsControl, { chains: true, anvilSites: [siteId] });
+    expect(invariants.strandedLocks).toEqual([]);
     console.log(JSON.stringify({ stepsAtEachKill: atKill, invariants }));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { launchWorkstations } from '@/lib/services/workstations/launch-workstations';
-import { killWorker, startWorker } from '../helpers/worker-process';
+import { FAST_LIVENESS, jobsHeldByOthers, killWorker, startWorker } from '../helpers/worker-process';
 import { expectInvariants } from './support/invariants';
 import { setupWorkstationWorld, simInstances, sleep } from '../workstations/support/world';
 
@@ -12,7 +12,7 @@ const { t, world } = setupWorkstationWorld({ transitionMs: 150 });
 const N = 50;
 const KILLS = 4;
 
-const worker = () => startWorker({ databaseUrl: t.url, aws: world.sim, reconcileIntervalSeconds: 5 });
+const worker = () => startWorker({ databaseUrl: t.url, aws: world.sim, reconcileIntervalSeconds: 5, extra: FAST_LIVENESS });
 
 describe('crash drill', () => {
   it('survives SIGKILLs during 50 launches: exactly 50 instances, none duplicated, every row in sync', { timeout: 150_000 }, async () => {
@@ -43,6 +43,8 @@ describe('crash drill', () => {
       if (Date.now() > deadline) throw new Error(`only ${running} of ${N} rows running; instances at each kill: ${atKill.join(', ')}`);
       await sleep(250);
     }
+    // The jobs the killed processes held come back within seconds (their beats stopped), not after 4 hours.
+    expect(await jobsHeldByOthers(t.db, survivor)).toEqual([]);
     survivor.child.kill('SIGTERM');
     await survivor.exited;
 
@@ -62,6 +64,7 @@ describe('crash drill', () => {
     // The kills must have landed during the launches, not before or after all of them.
     expect(atKill.some((n) => n < N)).toBe(true);
     const invariants = await expectInvariants(t.db, world.control, { chains: true });
+    expect(invariants.strandedLocks).toEqual([]);
     console.log(JSON.stringify({ instancesAtEachKill: atKill, invariants }));
   });
 });

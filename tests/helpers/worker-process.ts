@@ -5,6 +5,7 @@
  * is the process production runs. DRILL_DEBUG=1 shows each worker's log.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Db } from '@/lib/db/client';
 
 export type WorkerProcess = { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null>; log(): string };
 
@@ -54,4 +55,23 @@ export async function killWorker(w: WorkerProcess, signal: NodeJS.Signals = 'SIG
   if (w.child.exitCode !== null || w.child.signalCode !== null) return;
   w.child.kill(signal);
   await w.exited;
+}
+
+/** Beats every second and takes a process silent for 4 s for dead: the drills kill processes and want their jobs back soon. */
+export const FAST_LIVENESS = { WORKER_HEARTBEAT_SECONDS: '1', WORKER_DEAD_AFTER_SECONDS: '4' };
+
+/**
+ * Waits until every locked job is held by `w` itself: the jobs the killed processes held have been freed
+ * (workers/liveness.ts) and taken again. Returns the jobs still held by others if that never happens.
+ */
+export async function jobsHeldByOthers(db: Db, w: WorkerProcess, timeoutMs = 30_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await db.$queryRaw<Array<{ job: string }>>`
+      SELECT task_identifier || '(' || coalesce(key, '') || ') locked by ' || locked_by AS job FROM graphile_worker.jobs
+      WHERE locked_by IS NOT NULL
+        AND NOT (locked_by = ANY(coalesce((SELECT lock_ids FROM worker_heartbeats WHERE pid = ${w.child.pid} ORDER BY beat_at DESC LIMIT 1), '{}')))`;
+    if (!rows.length || Date.now() > deadline) return rows.map((r) => r.job);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

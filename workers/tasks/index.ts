@@ -1,8 +1,5 @@
 /** Every task the workers run, by job name. Each is thin: parse the payload, call one service. */
 import type { TaskList } from 'graphile-worker';
-import { hostname } from 'node:os';
-import { parsePayload } from '@/lib/jobs';
-import { recordHeartbeat } from '@/lib/services/workers/record-heartbeat';
 import { ensureReconcileChains } from '@/lib/services/workstations/request-reconcile';
 import { ensureCollectionChains } from '@/lib/services/replication/schedule-lag-collection';
 import { resumeSiteWorkflows } from '@/lib/services/sites/request-site-step';
@@ -21,12 +18,8 @@ import { idleCheckTask } from './workstations-idle-check';
 import { reconcileAllTask } from './workstations-reconcile-all';
 import { reconcileSiteTask } from './workstations-reconcile-site';
 
-export function buildTaskList(worker: { id: string; startedAt: Date }): TaskList {
+export function buildTaskList(): TaskList {
   return {
-    heartbeat: async (payload) => {
-      parsePayload('heartbeat', payload ?? {});
-      await recordHeartbeat({ id: worker.id, hostname: hostname(), pid: process.pid, startedAt: worker.startedAt });
-    },
     'workstations:reconcile-site': reconcileSiteTask,
     'workstations:reconcile-all': reconcileAllTask,
     'workstations:idle-check': idleCheckTask,
@@ -59,7 +52,6 @@ export async function onWorkersStarted(): Promise<void> {
 
 /** Cron items: graphile-worker de-duplicates them across worker processes. */
 export const CRONTAB = [
-  '* * * * * heartbeat ?max=1',
   '* * * * * workstations:reconcile-all ?max=1',
   '* * * * * workstations:idle-check ?max=1',
   '* * * * * objectives:reconcile-all ?max=1',
