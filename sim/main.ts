@@ -18,7 +18,8 @@ async function main() {
   const anvilBasePort = Number(option('anvil-base-port', 'SIM_ANVIL_BASE_PORT', '0'));
   const dataDir = path.resolve(option('data-dir', 'SIM_DATA_DIR', '.data/sim'));
 
-  const aws = await startAwsSimulator({ port: awsPort });
+  // Real AWS does not forget instances on a restart; the studio's database remembers them across one.
+  const aws = await startAwsSimulator({ port: awsPort, stateFile: path.join(dataDir, 'aws-state.json') });
   const anvils = await startAnvilCluster({ sites: DEFAULT_SITES, basePort: anvilBasePort, dataDir });
 
   process.stdout.write(

@@ -38,6 +38,8 @@ export class SimContext {
   readonly vcpuLimits = new Map<string, number>();
   /** Added before every API answer (AWS's own latency: RunInstances takes hundreds of ms); 0 = none. */
   latencyMs = 0;
+  /** Told after every call that may have changed the world (a state file saves on it); reads never call it. */
+  onChange: (() => void) | undefined;
   rng: Rng;
   throttler: Throttler;
   transitions: Transitions;

@@ -20,6 +20,15 @@ export class Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
+  /** The whole generator is one number; a restored simulator carries on from it, so new ids never repeat old ones. */
+  position(): number {
+    return this.state;
+  }
+
+  seek(position: number): void {
+    this.state = position >>> 0;
+  }
+
   int(min: number, maxInclusive: number): number {
     return min + Math.floor(this.next() * (maxInclusive - min + 1));
   }

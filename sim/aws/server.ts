@@ -9,6 +9,7 @@ import { ec2Error, handleEc2, type WireResponse } from './ec2/handler';
 import { cloudWatchError, handleCloudWatch } from './cloudwatch/handler';
 import { handleControl, readBody } from './control/index';
 import { parseAuthorization, verifySignature } from './sigv4';
+import { StateFile } from './state-file';
 
 export interface AwsSimulatorOptions {
   port?: number;
@@ -23,6 +24,12 @@ export interface AwsSimulatorOptions {
   throttling?: boolean;
   /** More accepted keys, e.g. a read-only one that gets UnauthorizedOperation on mutating calls. */
   extraKeys?: Array<{ accessKeyId: string; secretAccessKey: string; readOnly?: boolean; userName?: string }>;
+  /**
+   * Keep the EC2 world (instances, launch templates, ClientTokens, id generator) in this JSON file: loaded
+   * at start, saved after changes (at most once a second) and on close. Off by default, so tests and
+   * benches get a fresh, deterministic simulator.
+   */
+  stateFile?: string;
 }
 
 export interface AwsSimulator {
@@ -111,6 +118,11 @@ export async function startAwsSimulator(opts: AwsSimulatorOptions = {}): Promise
       ...(opts.extraKeys ?? []).map((k) => ({ readOnly: false, userName: 'studio-extra', ...k })),
     ],
   });
+  const stateFile = opts.stateFile ? new StateFile(opts.stateFile, ctx) : undefined;
+  if (stateFile) {
+    stateFile.load();
+    ctx.onChange = () => stateFile.changed();
+  }
   const server = http.createServer((req, res) => {
     onRequest(ctx, req, res).catch((e) => {
       console.error('aws simulator: request failed', e);
@@ -132,10 +144,12 @@ export async function startAwsSimulator(opts: AwsSimulatorOptions = {}): Promise
     readOnlyAccessKeyId: READ_ONLY_ACCESS_KEY_ID,
     readOnlySecretAccessKey: READ_ONLY_SECRET_ACCESS_KEY,
     context: ctx,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await stateFile?.flush();
+    },
   };
 }

@@ -34,6 +34,7 @@ export async function handleControl(ctx: SimContext, req: IncomingMessage, res: 
     if (!route) throw new ControlError(405, `${req.method} not allowed on ${url.pathname}`);
     const params = (route.path.exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p));
     sendJson(res, 200, await route.handle({ ctx, params, body, url }));
+    if (route.method !== 'GET') ctx.onChange?.();
   } catch (e) {
     if (e instanceof ControlError) sendJson(res, e.status, { error: e.message });
     else {

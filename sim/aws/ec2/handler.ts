@@ -71,6 +71,7 @@ export function handleEc2(ctx: SimContext, regionName: string, key: AccessKey, b
     region.tick(now);
     const result = handler({ ctx, region, params, key, now });
     ctx.counters.record('ec2', regionName, action);
+    if (!isReadOnly(action)) ctx.onChange?.();
     return { status: 200, contentType: 'text/xml;charset=UTF-8', body: successXml(action, requestId, result) };
   } catch (e) {
     const err = e instanceof SimError ? e : new SimError('InternalError', 'An internal error has occurred', 500);

@@ -63,7 +63,8 @@ export class RegionState {
   private readonly tagIndex = new Map<string, Map<string, Set<Instance>>>();
   private readonly moving = new Set<Instance>();
   private readonly terminated = new Set<Instance>();
-  private readonly subnetCounters = new Map<string, number>();
+  /** Last host number handed out per subnet; saved with the state file so restored addresses are not reused. */
+  readonly subnetCounters = new Map<string, number>();
   nextSeq = 1;
 
   constructor(
@@ -76,6 +77,8 @@ export class RegionState {
     this.instances.set(inst.instanceId, inst);
     for (const [k, v] of inst.tags) this.indexTag(inst, k, v);
     if (inst.transitionAt !== undefined) this.moving.add(inst);
+    // Only restored instances arrive here already terminated; retention must still expire them.
+    if (inst.state === 'terminated') this.terminated.add(inst);
   }
 
   remove(inst: Instance, now: number): void {
