@@ -6,9 +6,9 @@
  *    security boundary: every page, action and route handler checks the actor's role on the server.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { auth } from '@/lib/auth';
 import { contentSecurityPolicy, newNonce, originOf } from '@/lib/auth/csp';
 import { checkBodySize, checkOrigin } from '@/lib/auth/request-checks';
+import { sessionUserId } from '@/lib/auth/session-user';
 import { env } from '@/lib/env';
 
 const PUBLIC_PAGES = ['/sign-in'];
@@ -20,15 +20,14 @@ export async function proxy(req: NextRequest): Promise<Response> {
   const { pathname } = req.nextUrl;
   if (pathname.startsWith('/api/')) return NextResponse.next();
 
+  const e = env();
   if (!PUBLIC_PAGES.includes(pathname)) {
-    const session = await auth();
-    if (!session?.user) {
+    if (!(await sessionUserId(req.headers.get('cookie'), e))) {
       const url = new URL('/sign-in', req.nextUrl.origin);
       if (pathname !== '/') url.searchParams.set('callbackUrl', pathname + req.nextUrl.search);
       return NextResponse.redirect(url);
     }
   }
-  const e = env();
   const csp = contentSecurityPolicy({ nonce: newNonce(), dev: e.NODE_ENV === 'development', ssoOrigin: originOf(e.AUTH_OIDC_ISSUER) });
   // Next takes the nonce from the request's CSP header and stamps it on the scripts it renders.
   const headers = new Headers(req.headers);

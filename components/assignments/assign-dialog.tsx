@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, Field, inputClass } from '@/components/ui/dialog';
+import { Dialog, Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import { useServerAction, type ServerAction } from './use-server-action';
 
 type TAssignInput = { shotIds: string[]; artistId: string; dueDate?: string | null; note?: string | null; preStage?: boolean };

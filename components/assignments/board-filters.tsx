@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/dialog';
+import { sizedInput } from '@/components/ui/input';
 import { BOARD_STATUSES, STATUS_LABELS } from '@/lib/domain/assignments/status';
 import type { TBoardView } from '@/lib/domain/assignments/views';
 
@@ -32,16 +32,16 @@ export function BoardFilters({ view }: { view: TBoardView }) {
       </nav>
       <form method="get" action="/shots/board" role="search" className="flex flex-wrap items-end gap-2">
         {q.status ? <input type="hidden" name="status" value={q.status} /> : null}
-        <input name="q" defaultValue={q.q ?? ''} placeholder="Search shot, sequence, artist…" aria-label="Search" className={`${inputClass} w-64`} />
-        <select name="artistId" defaultValue={q.artistId ?? ''} aria-label="Artist" className={`${inputClass} w-44`}>
+        <input name="q" defaultValue={q.q ?? ''} placeholder="Search shot, sequence, artist…" aria-label="Search" className={sizedInput('w-64')} />
+        <select name="artistId" defaultValue={q.artistId ?? ''} aria-label="Artist" className={sizedInput('w-44')}>
           <option value="">Any artist</option>
           {view.artists.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </select>
-        <select name="siteId" defaultValue={q.siteId ?? ''} aria-label="Site" className={`${inputClass} w-40`}>
+        <select name="siteId" defaultValue={q.siteId ?? ''} aria-label="Site" className={sizedInput('w-40')}>
           <option value="">Any site</option>
           {view.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
-        <select name="sequenceId" defaultValue={q.sequenceId ?? ''} aria-label="Sequence" className={`${inputClass} w-44`}>
+        <select name="sequenceId" defaultValue={q.sequenceId ?? ''} aria-label="Sequence" className={sizedInput('w-44')}>
           <option value="">Any sequence</option>
           {view.sequences.map((s) => <option key={s.id} value={s.id}>{s.project} / {s.name}</option>)}
         </select>

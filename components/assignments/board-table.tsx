@@ -11,13 +11,16 @@ import { UnassignDialog, type UnassignAction } from './unassign-dialog';
 
 export type BoardActions = { assign: AssignAction; changeStatus: ChangeStatusAction; unassign: UnassignAction };
 
-/** The board's rows by sequence, with selection for bulk assignment and each row's status moves. */
-export function BoardTable({ view, actions }: { view: TBoardView; actions: BoardActions }) {
+/**
+ * The board's rows by sequence, with selection for bulk assignment and each row's status moves. Takes
+ * only what it shows: every prop is serialised into the page for the browser.
+ */
+export function BoardTable({ groups, artists, actions }: { groups: TBoardView['groups']; artists: TBoardView['artists']; actions: BoardActions }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'assign' | 'unassign' | null>(null);
   const [single, setSingle] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const rows = useMemo(() => view.groups.flatMap((g) => g.rows), [view]);
+  const rows = useMemo(() => groups.flatMap((g) => g.rows), [groups]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.shotId, r])), [rows]);
 
   // Selection survives a live refresh, minus shots the filter no longer shows.
@@ -56,7 +59,7 @@ export function BoardTable({ view, actions }: { view: TBoardView; actions: Board
         <span role="status" aria-live="polite" className="ml-auto text-sm text-ok">{message}</span>
       </div>
 
-      {view.groups.map((g) => {
+      {groups.map((g) => {
         const ids = g.rows.map((r) => r.shotId);
         const all = ids.every((id) => selected.has(id));
         return (
@@ -96,7 +99,7 @@ export function BoardTable({ view, actions }: { view: TBoardView; actions: Board
         );
       })}
 
-      <AssignDialog key={`assign-${dialog === 'assign'}`} open={dialog === 'assign'} onClose={close} onDone={done} shots={chosen} artists={view.artists} action={actions.assign} />
+      <AssignDialog key={`assign-${dialog === 'assign'}`} open={dialog === 'assign'} onClose={close} onDone={done} shots={chosen} artists={artists} action={actions.assign} />
       <UnassignDialog key={`unassign-${dialog === 'unassign'}`} open={dialog === 'unassign'} onClose={close} onDone={done} shots={chosen.filter((s) => s.heldBy)} action={actions.unassign} />
     </div>
   );

@@ -1,35 +1,16 @@
+'use client';
+
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
-import { CopyButton } from '@/components/workstations/copy-button';
-import type { TLocalityBanner } from '@/lib/domain/assignments/locality';
 import type { TMyAssignmentView } from '@/lib/domain/assignments/views';
+import { LocalityNotice, SitePath } from './shot-location';
 import { AssignmentStatusBadge } from './status-badge';
 import { StatusMoves, type ChangeStatusAction } from './status-moves';
 
-export function LocalityNotice({ banner }: { banner: TLocalityBanner }) {
-  if (!banner) return null;
-  const tone = banner.tone === 'warn' ? 'border-warn/40 bg-warn/10 text-warn' : 'border-line bg-raised text-muted';
-  return <p role="status" data-testid="locality-banner" className={`rounded-md border px-3 py-2 text-sm ${tone}`}>{banner.text}</p>;
-}
-
-/** A path as the artist's site mounts it, ready to paste into Flame's MediaHub. */
-export function SitePath({ label, path }: { label: string; path: string | null }) {
-  return (
-    <div className="flex items-center gap-2 text-xs">
-      <span className="w-20 shrink-0 text-faint">{label}</span>
-      {path ? (
-        <>
-          <code className="min-w-0 flex-1 truncate font-mono text-muted" title={path}>{path}</code>
-          <CopyButton value={path} label={`Copy the ${label.toLowerCase()} path`} />
-        </>
-      ) : (
-        <span className="text-faint">not published yet</span>
-      )}
-    </div>
-  );
-}
-
-/** The artist's assigned shots, soonest due first, with the moves open to them. */
+/**
+ * The artist's assigned shots, soonest due first, with the moves open to them. A client component so the
+ * page carries each assignment once as data rather than its server-rendered tree (bench/pages.ts).
+ */
 export function MyShotsList({ assignments, action }: { assignments: TMyAssignmentView[]; action: ChangeStatusAction }) {
   if (assignments.length === 0) return <EmptyState title="No shots assigned to you">When a producer assigns you a shot it appears here.</EmptyState>;
   return (

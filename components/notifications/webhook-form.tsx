@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useServerAction, type ServerAction } from '@/components/assignments/use-server-action';
 import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import { CopyButton } from '@/components/workstations/copy-button';
 import { NOTIFICATION_KINDS, type TNotificationKind } from '@/lib/domain/notifications/prefs';
 

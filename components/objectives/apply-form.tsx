@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import type { TApplicationView, TShareTarget } from './types';
 import { ErrorNote, useAction, type ServerAction } from './use-action';
 

@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button, type ButtonVariant } from '@/components/ui/button';
-import { Dialog, Field, inputClass } from '@/components/ui/dialog';
+import { Dialog, Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import { ErrorNote, useAction, type ServerAction } from './use-action';
 
 /**

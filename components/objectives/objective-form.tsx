@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import { parseObjectiveExpression, validateObjectiveName } from '@/lib/domain/objectives';
 import { ExpressionEditor } from './expression-editor';
 import { FnmatchPreview } from './fnmatch-preview';

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, Field, inputClass } from '@/components/ui/dialog';
+import { Dialog, Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import { useWorkstationAction, type ActionOutcome } from '@/components/workstations/use-workstation-action';
 import type { TDrainCheckView } from '@/lib/domain/sites/views';
 

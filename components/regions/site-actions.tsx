@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, Field, inputClass } from '@/components/ui/dialog';
+import { Dialog, Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import { ConfirmDialog } from '@/components/workstations/confirm-dialog';
 import { useWorkstationAction, type ActionOutcome } from '@/components/workstations/use-workstation-action';
 import type { TSiteView } from '@/lib/domain/sites/views';

@@ -47,4 +47,3 @@ export function Field({ label, error, children, hint }: { label: string; error?:
   );
 }
 
-export const inputClass = 'w-full rounded-md border border-line bg-canvas px-3 py-2 text-sm outline-none focus:border-accent';

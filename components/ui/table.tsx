@@ -9,10 +9,11 @@ export function Table({ children, label }: { children: React.ReactNode; label: s
   );
 }
 
+/** Cell styles are the `.th` and `.td` classes of app/globals.css (short: they repeat in every row). */
 export function Th({ children, className = '' }: { children?: React.ReactNode; className?: string }) {
-  return <th scope="col" className={`border-b border-line bg-panel px-3 py-2 text-xs font-medium uppercase tracking-wider text-muted ${className}`}>{children}</th>;
+  return <th scope="col" className={className ? `th ${className}` : 'th'}>{children}</th>;
 }
 
 export function Td({ children, className = '' }: { children?: React.ReactNode; className?: string }) {
-  return <td className={`border-b border-line/60 px-3 py-2 align-middle ${className}`}>{children}</td>;
+  return <td className={className ? `td ${className}` : 'td'}>{children}</td>;
 }

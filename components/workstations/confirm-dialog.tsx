@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, Field, inputClass } from '@/components/ui/dialog';
+import { Dialog, Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 
 /**
  * Confirmation before anything that stops or destroys work. With `requireText`, the confirm button

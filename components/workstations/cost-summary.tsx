@@ -1,7 +1,6 @@
 import { Stat } from '@/components/ui/card';
+import { formatUsd as usd } from '@/lib/domain/workstations/cost';
 import type { CostView } from '@/lib/domain/workstations/views';
-
-const usd = (n: number, digits = 2) => `$${n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 
 /** Live $/hour and month-to-date, in total and per site. Types without a price are called out, not hidden. */
 export function CostSummary({ costs }: { costs: CostView }) {

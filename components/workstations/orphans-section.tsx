@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { Badge, stateTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Dialog, Field, inputClass } from '@/components/ui/dialog';
+import { Dialog, Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { OrphanView } from '@/lib/domain/workstations/views';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/dialog';
+import { sizedInput } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useWorkstationAction, type ActionOutcome } from './use-workstation-action';
 
@@ -19,7 +19,7 @@ function PriceRow({ p, save }: { p: Price; save: SavePrice }) {
       <Td>
         <form className="flex items-center gap-2" onSubmit={(e) => { e.preventDefault(); execute({ instanceType: p.instanceType, hourlyUsd: Number(value) }); }}>
           <span className="text-muted">$</span>
-          <input aria-label={`Hourly price of ${p.instanceType}`} type="number" step="0.0001" min={0} value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} w-32 tabular-nums`} />
+          <input aria-label={`Hourly price of ${p.instanceType}`} type="number" step="0.0001" min={0} value={value} onChange={(e) => setValue(e.target.value)} className={`${sizedInput('w-32')} tabular-nums`} />
           <Button type="submit" size="sm" disabled={!changed || pending}>Save</Button>
           {error ? <span role="alert" className="text-xs text-bad">{error}</span> : null}
         </form>

@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, Field, inputClass } from '@/components/ui/dialog';
+import { Dialog, Field } from '@/components/ui/dialog';
+import { inputClass } from '@/components/ui/input';
 import { useWorkstationAction, type ActionOutcome } from './use-workstation-action';
 
 export type ProfileDraft = { id?: string; siteId: string; name: string; kind: 'flame' | 'flare' | 'flame_assist'; amiId: string; instanceTypes: string[]; subnetId: string | null; securityGroupIds: string[]; volumeSizeGb: number };

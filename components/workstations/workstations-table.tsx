@@ -16,7 +16,7 @@ function SortHeader({ label, sort, query }: { label: string; sort: string | null
   const active = query.sort === sort;
   const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
   return (
-    <th scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className="border-b border-line bg-panel px-3 py-2 text-xs font-medium uppercase tracking-wider text-muted">
+    <th scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className="th">
       <Link href={queryHref(query, { sort, dir })} scroll={false} className="hover:text-ink">
         {label} {active ? (query.dir === 'asc' ? '▲' : '▼') : ''}
       </Link>

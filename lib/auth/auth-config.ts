@@ -59,11 +59,13 @@ export function buildProviders(e: TEnv): NextAuthConfig['providers'] {
   return providers;
 }
 
+// Secure cookies (and their __Secure-/__Host- prefixes) in production whatever the proxy in front
+// says; plain HTTP only for `next dev`. Also names the session cookie for lib/auth/session-user.ts.
+export const sessionCookieSecure = (e: TEnv) => e.NODE_ENV === 'production';
+
 export function buildAuthConfig(e: TEnv): NextAuthConfig {
-  // Secure cookies (and their __Secure-/__Host- prefixes) in production whatever the proxy in front
-  // says; plain HTTP only for `next dev`. httpOnly keeps the token from page script, SameSite=Lax from
-  // cross-site POSTs.
-  const secure = e.NODE_ENV === 'production';
+  // httpOnly keeps the token from page script, SameSite=Lax from cross-site POSTs.
+  const secure = sessionCookieSecure(e);
   return {
     secret: e.AUTH_SECRET,
     trustHost: true,

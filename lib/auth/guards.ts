@@ -3,12 +3,14 @@
  * handlers. Each resolves the actor from the session, checks the role, and (for actions and routes)
  * validates the input with zod before calling exactly one service.
  */
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { auth } from './index';
+import { env } from '@/lib/env';
 import { getActor } from '@/lib/services/auth/get-actor';
 import { hasRole, type Role } from '@/lib/domain/auth/actor';
 import { createGuards } from './guard-core';
+import { sessionUserId } from './session-user';
 
 export type UserActor = NonNullable<Awaited<ReturnType<typeof getActor>>>;
 
@@ -18,8 +20,8 @@ export type UserActor = NonNullable<Awaited<ReturnType<typeof getActor>>>;
  * read fresh from the database for every request).
  */
 export const currentActor = cache(async (): Promise<UserActor | null> => {
-  const session = await auth();
-  return getActor(session?.user?.id);
+  const userId = await sessionUserId((await headers()).get('cookie'), env());
+  return getActor(userId);
 });
 
 /** For pages: no session → the sign-in page; the wrong role → the 403 page. */

@@ -12,7 +12,7 @@ import { buildAuthConfig } from './auth-config';
 import { publicUrl } from './public-url';
 
 const nextAuth = NextAuth(() => buildAuthConfig(env()));
-export const { auth, signIn, signOut } = nextAuth;
+export const { signIn, signOut } = nextAuth;
 
 /**
  * The /api/auth/* handlers, seeing the public URL of the request (public-url.ts says why). A plain

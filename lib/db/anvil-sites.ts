@@ -48,6 +48,11 @@ export function listSharesWithSites(tx: Tx = db()) {
   });
 }
 
+/** Each share's name and lag threshold, without its participants (the Overview's worst-lag figure). */
+export function listShareThresholds(tx: Tx = db()) {
+  return tx.share.findMany({ select: { id: true, name: true, lagAlertSeconds: true } });
+}
+
 /** Records whether the Anvil answered; returns true when that changed. */
 export async function recordAnvilReachability(
   site: { id: string; anvilHealthy: boolean | null; anvilUnreachableAt: Date | null },

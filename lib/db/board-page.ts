@@ -34,7 +34,7 @@ const FROM = Prisma.sql`FROM shots s JOIN sequences q ON q.id = s.sequence_id JO
 
 export type TBoardPageRow = {
   id: string; name: string; parseError: string | null; sequenceId: string; sequence: string; project: string;
-  latestName: string | null; latestAt: Date | null; versionCount: number;
+  latestName: string | null; versionCount: number;
   assignmentId: string | null; status: string | null; dueDate: Date | null; note: string | null;
   artistId: string | null; artist: string | null; siteId: string | null; site: string | null;
 };
@@ -47,11 +47,11 @@ export async function boardPage(f: TBoardFilter, skip: number, take: number, tx:
       ${FROM} WHERE ${whereOf(f)} ORDER BY p.name, q.name, s.name LIMIT ${take} OFFSET ${skip}
     )
     SELECT pg.id, pg.name, pg.parse_error AS "parseError", pg.sequence_id AS "sequenceId", pg.sequence, pg.project,
-      lv.name AS "latestName", lv.discovered_at AS "latestAt", vc.n AS "versionCount",
+      lv.name AS "latestName", vc.n AS "versionCount",
       a.id AS "assignmentId", a.status::text AS status, a.due_date AS "dueDate", a.note,
       a.artist_id AS "artistId", u.name AS artist, a.site_id AS "siteId", st.name AS site
     FROM page pg
-    LEFT JOIN LATERAL (SELECT v.name, v.discovered_at FROM versions v WHERE v.shot_id = pg.id AND v.removed_at IS NULL ORDER BY v.position DESC LIMIT 1) lv ON TRUE
+    LEFT JOIN LATERAL (SELECT v.name FROM versions v WHERE v.shot_id = pg.id AND v.removed_at IS NULL ORDER BY v.position DESC LIMIT 1) lv ON TRUE
     LEFT JOIN LATERAL (SELECT count(*)::int AS n FROM versions v WHERE v.shot_id = pg.id AND v.removed_at IS NULL) vc ON TRUE
     LEFT JOIN assignments a ON a.shot_id = pg.id AND a.active
     LEFT JOIN users u ON u.id = a.artist_id

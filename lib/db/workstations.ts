@@ -66,7 +66,11 @@ export function listWorkstationTable(f: WorkstationTableFilter, sort: Workstatio
     orderBy: ORDER[sort](dir),
     skip: page.skip,
     take: page.take,
-    include: { site: { select: { id: true, name: true, region: true } }, artist: { select: { id: true, name: true, email: true } } },
+    // Only the columns the table shows (rowView): a page is 50 rows of a wide table.
+    select: {
+      id: true, name: true, instanceType: true, desiredState: true, observedState: true, lost: true, observedAt: true, lastErrorCode: true, lastError: true, idleWarnedAt: true,
+      site: { select: { name: true, region: true } }, artist: { select: { name: true } },
+    },
   });
 }
 

@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import { Auth } from '@auth/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAuthConfig } from '@/lib/auth/auth-config';
+import { sessionUserId } from '@/lib/auth/session-user';
 import { env, resetEnvCache, type TEnv } from '@/lib/env';
 import { verifyPasswordSignIn } from '@/lib/services/auth/verify-password-sign-in';
 import { setupTestDatabase } from '../helpers/db';
@@ -81,5 +82,25 @@ describe('session cookie flags', () => {
     const cfg = buildAuthConfig(settings({ NODE_ENV: 'development' }));
     expect(cfg.useSecureCookies).toBe(false);
     expect(cfg.cookies?.sessionToken?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: false });
+  });
+});
+
+describe('the session reader (proxy and page guards)', () => {
+  it('reads the user id from the cookie Auth.js set, and nothing from a forged, foreign or missing one', async () => {
+    const pat = await t.db.user.findUniqueOrThrow({ where: { email: 'pat@studio.example' } });
+    for (const NODE_ENV of ['production', 'development'] as const) {
+      const e = settings({ NODE_ENV, AUTH_PASSWORD_SIGNIN: true });
+      const res = await postCredentials(e, 'pat@studio.example', 'pat-password');
+      const cookie = res.headers.getSetCookie().find((c) => c.includes('authjs.session-token='))!.split(';')[0]!;
+      expect(await sessionUserId(`theme=dark; ${cookie}`, e)).toBe(pat.id);
+      // The same session as Auth.js's own session endpoint sees.
+      const session = (await (await call(e, '/session', { cookies: [cookie] })).json()) as { user?: { id?: string } };
+      expect(session.user?.id).toBe(pat.id);
+      const [name, value] = cookie.split('=') as [string, string];
+      expect(await sessionUserId(`${name}=${value.slice(0, -4)}AAAA`, e)).toBeNull();
+      expect(await sessionUserId(cookie, { ...e, AUTH_SECRET: 'another-secret-of-32-characters!!' })).toBeNull();
+      expect(await sessionUserId(cookie, { ...e, NODE_ENV: NODE_ENV === 'production' ? 'development' : 'production' })).toBeNull();
+      expect(await sessionUserId(null, e)).toBeNull();
+    }
   });
 });

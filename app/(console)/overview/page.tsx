@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { OverviewSites } from '@/components/regions/overview-sites';
 import { Card, Stat } from '@/components/ui/card';
-import { Badge, stateTone } from '@/components/ui/badge';
 import { LocalTime } from '@/components/ui/local-time';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePage } from '@/lib/auth/guards';
@@ -28,20 +27,7 @@ export default async function OverviewPage() {
         <Stat label="Workers" value={o.workers.count ? 'Running' : 'Not seen'} tone={o.workers.count ? 'ok' : 'bad'} hint={o.workers.lastBeatAt ? 'last heartbeat shown below' : 'no heartbeat in 5 min'} />
       </div>
       <Card title="Sites" className="mt-6">
-        <ul className="divide-y divide-line/60">
-          {o.sites.map((s) => (
-            <li key={s.id} className="flex items-center justify-between py-2 text-sm">
-              <span>
-                {actor.roles.includes('admin') ? <Link href="/regions" className="hover:underline">{s.name}</Link> : s.name}{' '}
-                <span className="font-mono text-xs text-faint">{s.region}</span> {s.isHome ? <Badge tone="info">home</Badge> : null}
-              </span>
-              <span className="flex items-center gap-3">
-                <span className="tabular-nums text-muted">{s.running}/{s.total} running</span>
-                <Badge tone={stateTone(s.state)}>{s.state}</Badge>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <OverviewSites sites={o.sites} linkToRegions={actor.roles.includes('admin')} />
       </Card>
       <p className="mt-4 text-xs text-faint">
         Last worker heartbeat: <LocalTime iso={o.workers.lastBeatAt} mode="relative" />

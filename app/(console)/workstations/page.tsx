@@ -58,7 +58,7 @@ export default async function WorkstationsPage({ searchParams }: { searchParams:
         }
       />
       <CostSummary costs={costs} />
-      <WorkstationFilters query={state} count={total} sites={options.sites.map((s) => ({ id: s.id, name: s.name }))} artists={options.artists} />
+      <WorkstationFilters query={state} count={total} sites={options.sites} artists={options.artists} />
       {rows.length === 0 ? (
         <EmptyState title={query.siteId || query.state || query.artistId ? 'No workstation matches these filters' : 'No workstations yet'}>
           Launch one with “Launch workstations”: pick a site, a profile, a type and an artist.

@@ -7,15 +7,14 @@ import type { TAssignmentStatus, TBoardStatus } from './status';
 
 export type TMoveView = { to: TAssignmentStatus; verb: string };
 
+/** One row as the board shows it (its sequence and project are its group's). */
 export type TBoardRow = {
   shotId: string;
   shot: string;
   sequenceId: string;
-  sequence: string;
-  project: string;
   parseError: string | null;
   status: TBoardStatus;
-  latestVersion: { name: string; discoveredAt: string } | null;
+  latestVersion: { name: string } | null;
   versionCount: number;
   assignment: { id: string; artistId: string; artist: string; siteId: string; site: string; dueDate: string | null; note: string | null; overdue: boolean } | null;
   moves: TMoveView[];

@@ -58,6 +58,12 @@ export function roundCents(usd: number, digits = 2): number {
   return Math.round(usd * f) / f;
 }
 
+// One formatter per precision: toLocaleString with options builds a new Intl.NumberFormat on every
+// call, which was a visible share of the Workstations page's render (bench/pages.ts).
+const formatters = new Map<number, Intl.NumberFormat>();
+
 export function formatUsd(usd: number, digits = 2): string {
-  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return `$${f.format(usd)}`;
 }

@@ -4,18 +4,16 @@
  */
 export type DcvLinks = { browserUrl: string; nativeUri: string; fileUrl: string; host: string; port: number; sessionId: string };
 
+/** One row of the admin's table: only what it shows (the rows are serialised into the page). */
 export type WorkstationRowView = {
   id: string;
   name: string;
-  siteId: string;
   site: string;
   region: string;
   instanceType: string;
   desiredState: string;
   /** what to show: EC2's state, `lost`, or `not launched`. */
   state: string;
-  instanceId: string | null;
-  artistId: string | null;
   artist: string | null;
   stateSince: string | null;
   lastErrorCode: string | null;
@@ -27,6 +25,9 @@ export type WorkstationRowView = {
 export type WorkstationEventView = { id: string; at: string; kind: string; state: string | null; message: string };
 
 export type WorkstationDetailView = WorkstationRowView & {
+  siteId: string;
+  instanceId: string | null;
+  artistId: string | null;
   privateIp: string | null;
   dcvHost: string | null;
   launchedAt: string | null;

@@ -49,28 +49,26 @@ export async function listBoard(actor: Actor, query: z.input<typeof ZBoardQuery>
   for (const h of held) counts[h.status] = h._count._all;
   counts.unassigned = total - held.reduce((n, h) => n + h._count._all, 0);
 
-  const rows: TBoardRow[] = shots.map((s) => {
+  const groups = new Map<string, TBoardView['groups'][number]>();
+  for (const s of shots) {
     const dueDate = s.dueDate?.toISOString().slice(0, 10) ?? null;
     const status = (s.status ?? 'unassigned') as TBoardStatus;
-    return {
-      shotId: s.id, shot: s.name, sequenceId: s.sequenceId, sequence: s.sequence, project: s.project, parseError: s.parseError,
+    const row: TBoardRow = {
+      shotId: s.id, shot: s.name, sequenceId: s.sequenceId, parseError: s.parseError,
       status,
-      latestVersion: s.latestName && s.latestAt ? { name: s.latestName, discoveredAt: s.latestAt.toISOString() } : null,
+      latestVersion: s.latestName ? { name: s.latestName } : null,
       versionCount: s.versionCount,
       assignment: s.assignmentId
         ? { id: s.assignmentId, artistId: s.artistId!, artist: s.artist!, siteId: s.siteId!, site: s.site!, dueDate, note: s.note, overdue: !!dueDate && dueDate < today && status !== 'approved' }
         : null,
       moves: s.assignmentId ? movesFor(status as TAssignmentStatus, ['producer']).map((m) => ({ to: m.to, verb: m.verb })) : [],
     };
-  });
-  const groups = new Map<string, TBoardView['groups'][number]>();
-  for (const r of rows) {
-    const g = groups.get(r.sequenceId) ?? { sequenceId: r.sequenceId, sequence: r.sequence, project: r.project, rows: [] };
-    g.rows.push(r);
-    groups.set(r.sequenceId, g);
+    const g = groups.get(s.sequenceId) ?? { sequenceId: s.sequenceId, sequence: s.sequence, project: s.project, rows: [] };
+    g.rows.push(row);
+    groups.set(s.sequenceId, g);
   }
   return {
-    query: q, total, shown: rows.length, matching: matching ?? total, page, pageSize: BOARD_PAGE_SIZE, truncated: page * BOARD_PAGE_SIZE < (matching ?? total), counts, groups: [...groups.values()],
+    query: q, total, shown: shots.length, matching: matching ?? total, page, pageSize: BOARD_PAGE_SIZE, truncated: page * BOARD_PAGE_SIZE < (matching ?? total), counts, groups: [...groups.values()],
     artists,
     sites, sequences: sequences.map((s) => ({ id: s.id, name: s.name, project: s.project.name })),
   };

@@ -2,7 +2,7 @@
  * The Overview's "worst lag now": the largest fresh lag of any pair on any share, ignoring pairs with
  * an unreachable Anvil (the Overview says how many Anvils are unreachable instead).
  */
-import { listAnvilSites, listSharesWithSites } from '@/lib/db/anvil-sites';
+import { listAnvilSites, listShareThresholds } from '@/lib/db/anvil-sites';
 import { latestSamples } from '@/lib/db/replication-samples';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import { STALE_AFTER_MS } from '@/lib/domain/hammerspace/matrix';
@@ -16,7 +16,7 @@ export type TWorstLag = {
 
 export async function getWorstLag(actor: Actor, now = new Date()): Promise<TWorstLag> {
   requireRole(actor, 'admin', 'producer');
-  const [sites, shares, latest] = await Promise.all([listAnvilSites(), listSharesWithSites(), latestSamples(new Date(now.getTime() - STALE_AFTER_MS), null)]);
+  const [sites, shares, latest] = await Promise.all([listAnvilSites(), listShareThresholds(), latestSamples(new Date(now.getTime() - STALE_AFTER_MS), null)]);
   const byId = new Map(sites.map((s) => [s.id, s]));
   const share = new Map(shares.map((s) => [s.id, s]));
   const usable = latest.filter((l) => byId.get(l.fromSiteId)?.anvilUnreachableAt === null && byId.get(l.toSiteId)?.anvilUnreachableAt === null);

@@ -21,6 +21,9 @@ export async function getWorkstationDetail(actor: Actor, input: z.infer<typeof Z
   const prices = await priceMap();
   return {
     ...rowView(w, prices),
+    siteId: w.siteId,
+    instanceId: w.instanceId,
+    artistId: w.artistId,
     privateIp: w.privateIp,
     dcvHost: w.dcvHost,
     launchedAt: w.launchedAt?.toISOString() ?? null,

@@ -3,16 +3,16 @@ import { dcvBrowserUrl, dcvNativeUri, resolveDcvEndpoint } from '@/lib/domain/wo
 import { displayState, type DcvLinks, type WorkstationRowView } from '@/lib/domain/workstations/views';
 
 type RowLike = {
-  id: string; name: string; siteId: string; instanceType: string; desiredState: string; observedState: string | null; lost: boolean; instanceId: string | null;
-  artistId: string | null; observedAt: Date | null; lastErrorCode: string | null; lastError: string | null; idleWarnedAt: Date | null;
+  id: string; name: string; instanceType: string; desiredState: string; observedState: string | null; lost: boolean;
+  observedAt: Date | null; lastErrorCode: string | null; lastError: string | null; idleWarnedAt: Date | null;
   site: { name: string; region: string }; artist?: { name: string } | null;
 };
 
 export function rowView(w: RowLike, prices: ReadonlyMap<string, number>): WorkstationRowView {
   const running = !w.lost && w.observedState === 'running';
   return {
-    id: w.id, name: w.name, siteId: w.siteId, site: w.site.name, region: w.site.region, instanceType: w.instanceType, desiredState: w.desiredState,
-    state: displayState(w), instanceId: w.instanceId, artistId: w.artistId, artist: w.artist?.name ?? null, stateSince: w.observedAt?.toISOString() ?? null,
+    id: w.id, name: w.name, site: w.site.name, region: w.site.region, instanceType: w.instanceType, desiredState: w.desiredState,
+    state: displayState(w), artist: w.artist?.name ?? null, stateSince: w.observedAt?.toISOString() ?? null,
     lastErrorCode: w.lastErrorCode, lastError: w.lastError, usdPerHour: running ? (prices.get(w.instanceType) ?? null) : null, idleWarnedAt: w.idleWarnedAt?.toISOString() ?? null,
   };
 }

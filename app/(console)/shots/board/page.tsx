@@ -36,7 +36,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
         <EmptyState title="No shot matches">Change the filters or the search.</EmptyState>
       ) : (
         <>
-          <BoardTable view={view} actions={{ assign: assignShotsAction, changeStatus: changeStatusAction, unassign: unassignShotsAction }} />
+          <BoardTable groups={view.groups} artists={view.artists} actions={{ assign: assignShotsAction, changeStatus: changeStatusAction, unassign: unassignShotsAction }} />
           <Pager page={view.page} pageSize={view.pageSize} total={view.matching} href={(page) => boardHref(view.query, { page })} label="Shots" />
         </>
       )}

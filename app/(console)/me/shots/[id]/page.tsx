@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { LocalityNotice, SitePath } from '@/components/assignments/my-shots-list';
+import { LocalityNotice, SitePath } from '@/components/assignments/shot-location';
 import { AssignmentStatusBadge } from '@/components/assignments/status-badge';
 import { StatusMoves } from '@/components/assignments/status-moves';
 import { LiveRefresh } from '@/components/live/live-refresh';
