@@ -8,6 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { getOverview } from '@/lib/services/overview/get-overview';
 import { createWebhook } from '@/lib/services/notifications/create-webhook';
 import { sendTestWebhook } from '@/lib/services/notifications/send-test-webhook';
 import { DIED, releaseDeadWorkerLocks } from '@/lib/services/workers/release-dead-worker-locks';
@@ -59,6 +60,12 @@ describe('jobs of a dead workers process', () => {
     const errors = await t.db.$queryRaw<Array<{ key: string; last_error: string | null }>>`SELECT key, last_error FROM graphile_worker.jobs WHERE key IN ('a', 'b', 'c') ORDER BY key`;
     expect(errors.map((e) => [e.key, e.last_error?.startsWith(`${DIED} (pid 4101 on render-node-7`) ?? false])).toEqual([['a', true], ['b', true], ['c', false]]);
     expect(await releaseDeadWorkerLocks({ now, deadAfterSeconds: 120 })).toEqual([]);
+  });
+
+  it('the Overview counts the processes still beating, not the rows of dead ones', async () => {
+    const o = await getOverview(admin);
+    expect(o.workers.count).toBe(1);
+    expect(o.workers.lastBeatAt).toBe((await t.db.workerHeartbeat.findUniqueOrThrow({ where: { workerId: 'alive' } })).beatAt.toISOString());
   });
 
   it('a delivery whose worker was SIGKILLed mid-request is delivered by the next process within seconds', { timeout: 90_000 }, async () => {

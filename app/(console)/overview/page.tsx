@@ -24,7 +24,7 @@ export default async function OverviewPage() {
         <Stat label="Workstations running" value={`${o.workstations.running} / ${o.workstations.total}`} tone={o.workstations.withErrors ? 'warn' : 'ink'} hint={o.workstations.withErrors ? `${o.workstations.withErrors} with errors` : undefined} />
         <Stat label="Published shots" value={o.shots.total} hint={`${o.shots.versions} versions`} tone={o.shots.withParseErrors ? 'warn' : 'ink'} />
         <Stat label="Worst lag now" value={lag.worst ? formatLag(lag.worst.lagSeconds) : '—'} tone={lag.unreachable.length ? 'bad' : (lag.worst?.tone ?? 'ink')} hint={lagHint} />
-        <Stat label="Workers" value={o.workers.count ? 'Running' : 'Not seen'} tone={o.workers.count ? 'ok' : 'bad'} hint={o.workers.lastBeatAt ? 'last heartbeat shown below' : 'no heartbeat in 5 min'} />
+        <Stat label="Workers" value={o.workers.count ? 'Running' : 'Not seen'} tone={o.workers.count ? 'ok' : 'bad'} hint={o.workers.count ? `${o.workers.count} process${o.workers.count === 1 ? '' : 'es'} beating` : 'no process is beating'} />
       </div>
       <Card title="Sites" className="mt-6">
         <OverviewSites sites={o.sites} linkToRegions={actor.roles.includes('admin')} />

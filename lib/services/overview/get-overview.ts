@@ -1,5 +1,6 @@
 /** The Overview: the state of the studio at a glance, for admins and producers. */
 import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
 import { requireRole, type Actor } from '@/lib/domain/auth/actor';
 import { recentValue } from '@/lib/utils/recent-value';
 
@@ -7,6 +8,7 @@ export type TOverview = {
   sites: { id: string; name: string; region: string; state: string; isHome: boolean; running: number; total: number }[];
   workstations: { running: number; total: number; withErrors: number };
   shots: { total: number; versions: number; withParseErrors: number };
+  /** `count`: workers processes alive (beating within WORKER_DEAD_AFTER_SECONDS); `lastBeatAt`: the latest beat. */
   workers: { lastBeatAt: string | null; count: number };
 };
 
@@ -20,7 +22,7 @@ export async function getOverview(actor: Actor, now = new Date()): Promise<TOver
     client.shot.count(),
     client.version.count(),
     client.shot.count({ where: { parseError: { not: null } } }),
-    client.workerHeartbeat.findMany({ where: { beatAt: { gt: new Date(now.getTime() - 5 * 60_000) } }, orderBy: { beatAt: 'desc' } }),
+    client.workerHeartbeat.findMany({ where: { beatAt: { gt: new Date(now.getTime() - env().WORKER_DEAD_AFTER_SECONDS * 1000) } }, orderBy: { beatAt: 'desc' }, select: { beatAt: true } }),
   ]);
   const perSite = (siteId: string, running: boolean) =>
     byState.filter((g) => g.siteId === siteId && (!running || g.observedState === 'running')).reduce((n, g) => n + g._count._all, 0);
