@@ -34,7 +34,13 @@ async function main() {
     crontab: CRONTAB,
     events,
   });
-  const liveness = startLiveness(worker, () => [...lockIds], e.WORKER_HEARTBEAT_SECONDS * 1000);
+  const liveness = startLiveness(worker, () => [...lockIds], e.WORKER_HEARTBEAT_SECONDS * 1000, () => {
+    // Exit without draining: the jobs still running here belong to other processes now. The supervisor
+    // (systemd, the container runtime) starts a fresh process. A lone process is never declared dead:
+    // its own beat comes before its own janitor pass.
+    logger.fatal({ workerId: worker.id, deadAfterSeconds: e.WORKER_DEAD_AFTER_SECONDS }, 'this workers process was declared dead by a peer (silent too long) and its jobs were handed on; exiting');
+    process.exit(1);
+  });
   await liveness.beat();
   logger.info({ workerId: worker.id, concurrency: e.WORKER_CONCURRENCY }, 'workers started');
   await onWorkersStarted();

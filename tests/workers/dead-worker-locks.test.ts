@@ -3,7 +3,9 @@
  * beats with its job slots' lock ids; once one is silent past WORKER_DEAD_AFTER_SECONDS, the next beat of
  * a live process frees its jobs (audited) and they run again. First the janitor on its own, then the
  * whole thing with real processes: a webhook delivery whose worker is SIGKILLed while the receiver is
- * still answering is delivered by the next process within seconds.
+ * still answering is delivered by the next process within seconds; one whose worker is paused (SIGSTOP,
+ * as a suspended VM) is taken over the same way, and the paused process exits when it wakes instead of
+ * finishing a job that is no longer its own.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,7 +52,7 @@ describe('jobs of a dead workers process', () => {
     expect(released.map((r) => [r.workerId, r.jobs])).toEqual([['dead', 2], ['idle-dead', 0]]);
     expect(await locks()).toEqual([{ key: 'a', locked_by: null }, { key: 'b', locked_by: null }, { key: 'c', locked_by: 'slot-alive' }]);
     const rows = await t.db.workerHeartbeat.findMany({ orderBy: { workerId: 'asc' } });
-    expect(rows.map((r) => [r.workerId, r.lockIds])).toEqual([['alive', ['slot-alive']], ['dead', []], ['idle-dead', []]]);
+    expect(rows.map((r) => [r.workerId, r.lockIds, r.declaredDeadAt?.getTime() ?? null])).toEqual([['alive', ['slot-alive'], null], ['dead', [], now.getTime()], ['idle-dead', [], now.getTime()]]);
 
     // One audit row, for the process that held work; a second pass finds nothing to do.
     const trail = await auditOf(t.db, 'workers.locks_released');
@@ -60,6 +62,10 @@ describe('jobs of a dead workers process', () => {
     const errors = await t.db.$queryRaw<Array<{ key: string; last_error: string | null }>>`SELECT key, last_error FROM graphile_worker.jobs WHERE key IN ('a', 'b', 'c') ORDER BY key`;
     expect(errors.map((e) => [e.key, e.last_error?.startsWith(`${DIED} (pid 4101 on render-node-7`) ?? false])).toEqual([['a', true], ['b', true], ['c', false]]);
     expect(await releaseDeadWorkerLocks({ now, deadAfterSeconds: 120 })).toEqual([]);
+    // A process declared dead that beats again is told so, and its beat is not recorded.
+    expect(await recordHeartbeat({ id: 'dead', pid: 4101, ...host }, ['slot-dead-1'])).toBe('declared-dead');
+    expect(await recordHeartbeat({ id: 'alive', pid: 4103, ...host }, ['slot-alive'])).toBe('alive');
+    expect((await t.db.workerHeartbeat.findUniqueOrThrow({ where: { workerId: 'dead' } })).lockIds).toEqual([]);
   });
 
   it('the Overview counts the processes still beating, not the rows of dead ones', async () => {
@@ -107,6 +113,47 @@ describe('jobs of a dead workers process', () => {
       expect(trail.at(-1)!.summary).toMatch(/^Freed 1 job \(webhook-deliver\) held by workers process \d+/);
       console.log(JSON.stringify({ killedToRedeliveredMs: seen[1]! - killedAt }));
       await killWorker(next, 'SIGTERM');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('a process paused past the threshold finds its jobs handed on when it wakes, and exits instead of finishing them', { timeout: 90_000 }, async () => {
+    await t.db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+    const seen: number[] = [];
+    const server = http.createServer((req, res) => {
+      req.resume();
+      seen.push(Date.now());
+      if (seen.length > 1) res.writeHead(200).end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { id } = await createWebhook(admin, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/paused` });
+      const opts = { databaseUrl: t.url, concurrency: 1, extra: FAST_LIVENESS };
+      const paused = startWorker(opts);
+      workers.push(paused);
+      await paused.ready;
+      const { deliveryId } = await sendTestWebhook(admin, { id });
+      for (const until = Date.now() + 20_000; seen.length === 0 && Date.now() < until;) await sleep(50);
+      expect(seen).toHaveLength(1);
+      // A paused VM: the process holds the delivery and says nothing.
+      paused.child.kill('SIGSTOP');
+      const peer = startWorker(opts);
+      workers.push(peer);
+      await peer.ready;
+      for (const until = Date.now() + 30_000; seen.length < 2 && Date.now() < until;) await sleep(200);
+      expect(seen).toHaveLength(2); // the peer took the delivery over
+      paused.child.kill('SIGCONT');
+      expect(await paused.exited).toBe(1);
+      expect(paused.log()).toContain('was declared dead by a peer');
+      for (const until = Date.now() + 10_000; Date.now() < until;) {
+        if ((await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status === 'delivered') break;
+        await sleep(200);
+      }
+      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: 'delivered', lastStatus: 200 });
+      expect(seen).toHaveLength(2);
+      await killWorker(peer, 'SIGTERM');
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -22,7 +22,7 @@ export async function getOverview(actor: Actor, now = new Date()): Promise<TOver
     client.shot.count(),
     client.version.count(),
     client.shot.count({ where: { parseError: { not: null } } }),
-    client.workerHeartbeat.findMany({ where: { beatAt: { gt: new Date(now.getTime() - env().WORKER_DEAD_AFTER_SECONDS * 1000) } }, orderBy: { beatAt: 'desc' }, select: { beatAt: true } }),
+    client.workerHeartbeat.findMany({ where: { beatAt: { gt: new Date(now.getTime() - env().WORKER_DEAD_AFTER_SECONDS * 1000) }, declaredDeadAt: null }, orderBy: { beatAt: 'desc' }, select: { beatAt: true } }),
   ]);
   const perSite = (siteId: string, running: boolean) =>
     byState.filter((g) => g.siteId === siteId && (!running || g.observedState === 'running')).reduce((n, g) => n + g._count._all, 0);

@@ -6,8 +6,10 @@
  * is dead, and its jobs are freed here and run again (every task is idempotent: see docs/architecture.md).
  *
  * Live processes call this on each beat; `FOR UPDATE SKIP LOCKED` lets two of them run it at once
- * without freeing the same worker twice. A process that is alive but silent longer than the threshold
- * (a database outage, a paused VM) can have a job run twice: the threshold is ≥ 3 beats for that reason.
+ * without freeing the same worker twice. A process that was alive but silent past the threshold (a
+ * paused VM, a long database outage) is fenced: its row is stamped `declared_dead_at`, its next beat
+ * sees that, and it exits (workers/liveness.ts) rather than finish jobs now handed to others. The
+ * threshold is ≥ 3 beats so that a merely slow beat is not taken for death.
  */
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
@@ -31,13 +33,13 @@ export async function releaseDeadWorkerLocks(opts: { now?: Date; deadAfterSecond
   return db().$transaction(async (tx) => {
     const dead = await tx.$queryRaw<DeadRow[]>`
       SELECT worker_id, hostname, pid, beat_at, lock_ids FROM worker_heartbeats
-      WHERE beat_at < ${deadBefore} AND cardinality(lock_ids) > 0
+      WHERE beat_at < ${deadBefore} AND declared_dead_at IS NULL
       ORDER BY worker_id FOR UPDATE SKIP LOCKED`;
     const released: ReleasedWorker[] = [];
     for (const w of dead) {
       const silentSince = w.beat_at.toISOString();
       const jobs = await forceUnlockWorkers(tx, w.lock_ids, `${DIED} (pid ${w.pid} on ${w.hostname}, silent since ${silentSince}); freed at ${now.toISOString()}`);
-      await tx.workerHeartbeat.update({ where: { workerId: w.worker_id }, data: { lockIds: [] } });
+      await tx.workerHeartbeat.update({ where: { workerId: w.worker_id }, data: { lockIds: [], declaredDeadAt: now } });
       released.push({ workerId: w.worker_id, hostname: w.hostname, pid: w.pid, lastBeatAt: w.beat_at, jobs: jobs.length });
       if (!jobs.length) continue;
       const names = [...new Set(jobs.map((j) => j.task))].join(', ');
@@ -47,7 +49,7 @@ export async function releaseDeadWorkerLocks(opts: { now?: Date; deadAfterSecond
         `Freed ${jobs.length} job${jobs.length === 1 ? '' : 's'} (${names}) held by workers process ${w.pid} on ${w.hostname}, silent since ${silentSince}${gaveUp}`,
         { jobs: jobs.map((j) => ({ id: j.id, task: j.task, key: j.key, exhausted: j.exhausted })), lastBeatAt: silentSince });
     }
-    await tx.workerHeartbeat.deleteMany({ where: { beatAt: { lt: new Date(now.getTime() - KEEP_MS) }, lockIds: { isEmpty: true } } });
+    await tx.workerHeartbeat.deleteMany({ where: { beatAt: { lt: new Date(now.getTime() - KEEP_MS) } } });
     return released;
   });
 }
