@@ -35,6 +35,50 @@ async function lockJob(key: string, lockId: string) {
   await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '10 minutes', locked_by = ${lockId} WHERE key = ${key}`;
 }
 
+/** A workers process that beats every second and takes a peer silent for 4 s for dead. */
+function worker(): WorkerProcess {
+  const w = startWorker({ databaseUrl: t.url, concurrency: 1, extra: FAST_LIVENESS });
+  workers.push(w);
+  return w;
+}
+
+/**
+ * A test webhook delivery under way in a fresh workers process (`first`): the receiver holds the first
+ * request open, as a slow receiver would, and accepts the next one. `seen` has each request's time.
+ */
+async function withDeliveryUnderWay(hookPath: string, body: (d: { first: WorkerProcess; deliveryId: string; seen: number[] }) => Promise<void>) {
+  await t.db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+  const seen: number[] = [];
+  const server = http.createServer((req, res) => {
+    req.resume();
+    seen.push(Date.now());
+    if (seen.length > 1) res.writeHead(200).end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { id } = await createWebhook(admin, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${hookPath}` });
+    const first = worker();
+    await first.ready;
+    const { deliveryId } = await sendTestWebhook(admin, { id });
+    for (const until = Date.now() + 20_000; seen.length === 0 && Date.now() < until;) await sleep(50);
+    expect(seen).toHaveLength(1);
+    await body({ first, deliveryId, seen });
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** Waits for the delivery to be delivered by another process: a second request, answered 200. */
+async function expectDeliveredOnce(deliveryId: string, seen: number[]) {
+  for (const until = Date.now() + 30_000; Date.now() < until;) {
+    if ((await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status === 'delivered') break;
+    await sleep(200);
+  }
+  expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: 'delivered', lastStatus: 200 });
+  expect(seen).toHaveLength(2);
+}
+
 describe('jobs of a dead workers process', () => {
   it('frees the jobs of a process silent past the threshold, audits it once, and leaves live processes alone', async () => {
     const now = new Date();
@@ -75,88 +119,34 @@ describe('jobs of a dead workers process', () => {
   });
 
   it('a delivery whose worker was SIGKILLed mid-request is delivered by the next process within seconds', { timeout: 90_000 }, async () => {
-    await t.db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
-    // The receiver holds the first request open (the worker dies waiting) and accepts the next one.
-    const seen: number[] = [];
-    const server = http.createServer((req, res) => {
-      req.resume();
-      seen.push(Date.now());
-      if (seen.length > 1) res.writeHead(200).end('ok');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      await seedStudio(t.db);
-      const { id } = await createWebhook(admin, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/studio` });
-      const opts = { databaseUrl: t.url, concurrency: 1, extra: FAST_LIVENESS };
-      const first = startWorker(opts);
-      workers.push(first);
-      await first.ready;
-      const { deliveryId } = await sendTestWebhook(admin, { id });
-      for (const until = Date.now() + 20_000; seen.length === 0 && Date.now() < until;) await sleep(50);
-      expect(seen).toHaveLength(1);
+    await seedStudio(t.db);
+    await withDeliveryUnderWay('/hooks/killed', async ({ first, deliveryId, seen }) => {
       await killWorker(first);
       const held = (await locks()).filter((l) => l.locked_by);
       expect(held).toHaveLength(1); // the delivery, locked by the process that is gone
-
       const killedAt = Date.now();
-      const next = startWorker(opts);
-      workers.push(next);
+      const next = worker();
       await next.ready;
-      for (const until = Date.now() + 30_000; Date.now() < until;) {
-        const row = await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
-        if (row.status === 'delivered') break;
-        await sleep(200);
-      }
-      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: 'delivered', lastStatus: 200 });
-      expect(seen).toHaveLength(2);
+      await expectDeliveredOnce(deliveryId, seen);
       const trail = await auditOf(t.db, 'workers.locks_released');
       expect(trail.at(-1)!.summary).toMatch(/^Freed 1 job \(webhook-deliver\) held by workers process \d+/);
       console.log(JSON.stringify({ killedToRedeliveredMs: seen[1]! - killedAt }));
       await killWorker(next, 'SIGTERM');
-    } finally {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
   });
 
   it('a process paused past the threshold finds its jobs handed on when it wakes, and exits instead of finishing them', { timeout: 90_000 }, async () => {
-    await t.db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
-    const seen: number[] = [];
-    const server = http.createServer((req, res) => {
-      req.resume();
-      seen.push(Date.now());
-      if (seen.length > 1) res.writeHead(200).end('ok');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { id } = await createWebhook(admin, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/paused` });
-      const opts = { databaseUrl: t.url, concurrency: 1, extra: FAST_LIVENESS };
-      const paused = startWorker(opts);
-      workers.push(paused);
-      await paused.ready;
-      const { deliveryId } = await sendTestWebhook(admin, { id });
-      for (const until = Date.now() + 20_000; seen.length === 0 && Date.now() < until;) await sleep(50);
-      expect(seen).toHaveLength(1);
+    await withDeliveryUnderWay('/hooks/paused', async ({ first: paused, deliveryId, seen }) => {
       // A paused VM: the process holds the delivery and says nothing.
       paused.child.kill('SIGSTOP');
-      const peer = startWorker(opts);
-      workers.push(peer);
+      const peer = worker();
       await peer.ready;
-      for (const until = Date.now() + 30_000; seen.length < 2 && Date.now() < until;) await sleep(200);
-      expect(seen).toHaveLength(2); // the peer took the delivery over
+      await expectDeliveredOnce(deliveryId, seen); // the peer took the delivery over
       paused.child.kill('SIGCONT');
       expect(await paused.exited).toBe(1);
       expect(paused.log()).toContain('was declared dead by a peer');
-      for (const until = Date.now() + 10_000; Date.now() < until;) {
-        if ((await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status === 'delivered') break;
-        await sleep(200);
-      }
-      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: 'delivered', lastStatus: 200 });
       expect(seen).toHaveLength(2);
       await killWorker(peer, 'SIGTERM');
-    } finally {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
   });
 });
