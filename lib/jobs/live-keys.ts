@@ -1,8 +1,8 @@
 /**
  * Which job keys have a job that is waiting or running now. A per-minute fan-out uses it to restart
  * only chains that died: re-adding a key whose job is running would detach the key from it and start a
- * second, concurrent chain. A lock older than `staleAfterMs` counts as dead (a killed worker keeps its
- * locks for hours in graphile-worker).
+ * second, concurrent chain. A lock older than `staleAfterMs` counts as dead: a killed worker's locks
+ * stay until the janitor frees them (WORKER_DEAD_AFTER_SECONDS, lib/services/workers/release-dead-worker-locks.ts).
  */
 import type { Tx } from '@/lib/db/client';
 

@@ -38,9 +38,9 @@ export function buildTaskList(): TaskList {
 }
 
 /**
- * Runs once when a worker process has started. A worker killed mid-job leaves that job locked (for hours,
- * in graphile-worker); re-creating the reconcile chains here means a restarted worker resumes at once
- * instead of at the next cron minute.
+ * Runs once when a worker process has started. A worker killed mid-job leaves that job locked until the
+ * janitor frees it (WORKER_DEAD_AFTER_SECONDS after its last beat); re-creating the chains here means a
+ * restarted worker resumes at once instead of waiting for that or for the next cron minute.
  */
 export async function onWorkersStarted(): Promise<void> {
   await ensureReconcileChains();

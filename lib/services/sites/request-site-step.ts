@@ -17,7 +17,8 @@ export async function requestSiteStep(tx: Tx, siteId: string, reason: string, ru
 }
 
 /**
- * Restarts every open workflow's chain: at worker start (a killed worker's job stays locked for hours)
+ * Restarts every open workflow's chain: at worker start (a killed worker's job stays locked until its beats
+ * have been silent for WORKER_DEAD_AFTER_SECONDS)
  * and every minute (a chain whose job gave up). A pending run keeps its time (`preserve_run_at`).
  */
 export async function resumeSiteWorkflows(mode: 'now' | 'keep' = 'keep'): Promise<number> {

@@ -2,7 +2,7 @@
  * The janitor for killed workers processes. A process SIGKILLed, OOM-killed or cut off with its machine
  * keeps its jobs locked: graphile-worker frees such a lock only after 4 hours, and until then that job
  * (a site's reconcile chain, a bring-up step, a webhook delivery) waits. Every process beats every
- * WORKER_HEARTBEAT_SECONDS with the lock ids of its job slots; one silent for WORKER_DEAD_AFTER_SECONDS
+ * WORKER_HEARTBEAT_SECONDS with the id graphile-worker locks its jobs with; one silent for WORKER_DEAD_AFTER_SECONDS
  * is dead, and its jobs are freed here and run again (every task is idempotent: see docs/architecture.md).
  *
  * Live processes call this on each beat; `FOR UPDATE SKIP LOCKED` lets two of them run it at once

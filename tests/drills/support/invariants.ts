@@ -33,7 +33,7 @@ export type InvariantOptions = {
   chains?: boolean;
 };
 
-/** `strandedLocks`: jobs still locked (by a killed worker: graphile-worker frees them after 4 h), as task(key). */
+/** `strandedLocks`: jobs still locked when the drill ends (a live process's janitor would free a dead one's), as task(key). */
 export type InvariantReport = { instances: number; workstations: number; sites: number; failedJobs: number; strandedLocks: string[]; violations: string[] };
 
 const LIVE = new Set(['pending', 'running', 'stopping', 'stopped', 'shutting-down']);
